@@ -118,7 +118,7 @@ def term_regex(term: str) -> str:
     wildcard = term.endswith("*")
     core = term[:-1] if wildcard else term
     parts = [
-        r"\d[\d.,]*k?" if p == NUM else re.escape(p).replace("'", "['’]")
+        r"(?<![\d.,])\d[\d.,]*+k?" if p == NUM else re.escape(p).replace("'", "['’]")
         for p in core.replace(",", " ").split()
     ]
     return r",?\s+".join(parts) + (r"\w*" if wildcard else "")

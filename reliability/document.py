@@ -29,8 +29,8 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 #: Where a sentence may end: terminal punctuation and closing quotes before a new start.
 _SENT_END_RE = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9À-Þ])"
-    r"|[!?]+[\"'”’)\]]*(?=\s)"
+    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9À-Þ])"
+    r"|(?<![!?])[!?]++[\"'”’)\]]*+(?=\s)"
 )
 
 #: Abbreviations after which a period does not end a sentence (lower-cased, no dot).
@@ -43,12 +43,14 @@ _ABBREVIATIONS = frozenset(
 
 #: Quoted passages. Content stops at the next opening mark, so every scan is linear:
 #: curly double, curly single (an inner ’ before a letter is an apostrophe), straight
-#: double, straight single. An unclosed quote runs to the end of its line.
+#: double, straight single (an inner ' between letters is an apostrophe). An unclosed
+#: quote runs to the end of its line. Runs of terminal punctuation are matched from
+#: their first character only (the look-behinds), so no scan restarts inside a run.
 _QUOTE_RE = re.compile(
     r"“[^“”\n]*+(?:”|(?=\n)|\Z)"
     r"|(?<!\w)‘(?:[^‘’\n]|’(?=\w))*+(?:’|(?=\n)|\Z)"
     r"|\"[^\"\n]*+(?:\"|(?=\n)|\Z)"
-    r"|(?<![\w'])'(?=\w)(?:[^'\n]|'(?=\w))*+'(?!\w)"
+    r"|(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*+'(?!\w)"
 )
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
