@@ -62,7 +62,10 @@ class Tokenised(Protocol):
     text: str
 
     @property
-    def words(self) -> Sequence[tuple[int, int]]: ...
+    def word_starts(self) -> Sequence[int]: ...
+
+    @property
+    def word_ends(self) -> Sequence[int]: ...
 
     @property
     def tokens(self) -> Sequence[str]: ...
@@ -269,7 +272,8 @@ def scan(doc: Tokenised, names: tuple[str, ...] | None = None) -> dict[str, list
     names = available() if names is None else names
     idx = _index(names)
     text = doc.text
-    words = doc.words
+    starts = doc.word_starts
+    ends = doc.word_ends
     tokens = doc.tokens
     n = len(tokens)
     found: dict[str, list[Hit]] = {name: [] for name in names}
@@ -289,21 +293,17 @@ def scan(doc: Tokenised, names: tuple[str, ...] | None = None) -> dict[str, list
                 if rest:
                     if j > n or not _same(tokens, i + 1, rest):
                         continue
-                    if not all(
-                        _gap_ok(text, words[k - 1][1], words[k][0]) for k in range(i + 1, j)
-                    ):
+                    if not all(_gap_ok(text, ends[k - 1], starts[k]) for k in range(i + 1, j)):
                         continue
-                found[lex].append(Hit(words[i][0], words[j - 1][1], i, j, entry))
+                found[lex].append(Hit(starts[i], ends[j - 1], i, j, entry))
                 free[lex] = j
         for length, table in prefixes:
             if len(tok) >= length:
                 for lex, entry in table.get(tok[:length], ()):
                     if free[lex] <= i:
-                        found[lex].append(Hit(words[i][0], words[i][1], i, i + 1, entry))
+                        found[lex].append(Hit(starts[i], ends[i], i, i + 1, entry))
                         free[lex] = i + 1
     if idx.regexes:
-        starts = [s for s, _ in words]
-        ends = [e for _, e in words]
         extra: dict[str, list[Hit]] = {}
         lowered = text.lower()
         same = len(lowered) == len(text)

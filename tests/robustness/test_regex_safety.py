@@ -128,9 +128,12 @@ def test_pattern_scans_in_linear_time(name: str) -> None:
     for unit in UNITS:
         small = (unit * (SMALL // len(unit) + 1))[:SMALL]
         large = small * FACTOR
-        t_small = max(_cost(rx, small), 1e-5)  # below this, timer noise dominates
-        t_large = _cost(rx, large)
-        ratio = t_large / t_small
+        ratio = float("inf")
+        for _ in range(3):  # re-measure before failing: a busy machine adds noise
+            t_small = max(_cost(rx, small), 1e-5)  # below this, timer noise dominates
+            ratio = min(ratio, _cost(rx, large) / t_small)
+            if ratio < MAX_RATIO:
+                break
         worst = max(worst, ratio)
         assert ratio < MAX_RATIO, (
             f"{name} took {ratio:.0f}x longer on {FACTOR}x the input of {unit!r}: "
