@@ -29,10 +29,13 @@ class Span(NamedTuple):
 #: definition, and what code outside the hot path (titles, lexicon entries) uses.
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
-#: Where a sentence may end: terminal punctuation and closing quotes before a new start.
+#: Where a sentence may end: a run of terminal punctuation (matched from its first
+#: character only, so no scan restarts inside a run) and closing quotes, before a
+#: capitalised start, or ``!``/``?`` before any space. It begins with a character
+#: class, which lets the regex engine skip ahead fast.
 _SENT_END_RE = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9À-Þ])"
-    r"|(?<![!?])[!?]++[\"'”’)\]]*+(?=\s)"
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+"
+    r"(?:(?<=[!?])[\"'”’)\]]*+(?=\s)|[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9À-Þ]))"
 )
 
 #: Abbreviations after which a period does not end a sentence (lower-cased, no dot).
@@ -46,14 +49,14 @@ _ABBREVIATIONS = frozenset(
 #: Quoted passages. Content stops at the next opening mark, so every scan is linear:
 #: curly double, curly single (an inner ’ before a letter is an apostrophe), straight
 #: double, straight single (an inner ' between letters is an apostrophe). An unclosed
-#: quote runs to the end of its line. Runs of terminal punctuation are matched from
-#: their first character only (the look-behinds), so no scan restarts inside a run.
+#: quote runs to the end of its line. Tried only where an opening mark stands.
 _QUOTE_RE = re.compile(
     r"“[^“”\n]*+(?:”|(?=\n)|\Z)"
     r"|(?<!\w)‘(?:[^‘’\n]|’(?=\w))*+(?:’|(?=\n)|\Z)"
     r"|\"[^\"\n]*+(?:\"|(?=\n)|\Z)"
     r"|(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*+'(?!\w)"
 )
+_QUOTE_OPEN_RE = re.compile(r"[“‘\"']")
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
@@ -164,7 +167,18 @@ class Document:
     @cached_property
     def quotes(self) -> tuple[Span, ...]:
         """Quoted passages, quote marks included, in order and never overlapping."""
-        return tuple(Span(*m.span()) for m in _QUOTE_RE.finditer(self.text))
+        text = self.text
+        out: list[Span] = []
+        pos = 0
+        for opener in _QUOTE_OPEN_RE.finditer(text):
+            at = opener.start()
+            if at < pos:
+                continue
+            m = _QUOTE_RE.match(text, at)
+            if m is not None:
+                out.append(Span(at, m.end()))
+                pos = m.end()
+        return tuple(out)
 
     @cached_property
     def _quote_starts(self) -> list[int]:
