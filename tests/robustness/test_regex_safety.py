@@ -95,7 +95,7 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
                 yield f"{mod_info.name}.{name}", value
     for lex in _lexicon.available():
         yield f"lexicon {lex}", _lexicon.load(lex).pattern
-    for lex, entry, bare, bounded in _lexicon._index(_lexicon.available()).regexes:
+    for lex, entry, _literal, bare, bounded in _lexicon._index(_lexicon.available()).regexes:
         yield f"lexicon {lex} {entry!r} (bare)", bare
         yield f"lexicon {lex} {entry!r}", bounded
 
