@@ -145,6 +145,7 @@ def outlets(
                 edgecolors=colour,
                 linewidths=1.6,
                 zorder=3,
+                clip_on=False,
             )
 
     labels = []
