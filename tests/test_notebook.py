@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -12,6 +14,34 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "examples").glob("**/*.ipynb"))
 COMPARE = ROOT / "examples" / "compare_outlets.ipynb"
+
+
+def _strip_script() -> ModuleType:
+    """scripts/strip_notebooks.py, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "strip_notebooks", ROOT / "scripts" / "strip_notebooks.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strip_script_removes_outputs(tmp_path: Path) -> None:
+    nb = json.loads(COMPARE.read_text(encoding="utf-8"))
+    dirty = json.loads(json.dumps(nb))
+    code = next(c for c in dirty["cells"] if c["cell_type"] == "code")
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}]
+    code["execution_count"] = 3
+    code["metadata"]["execution"] = {"iopub.status.idle": "2026-11-22T00:00:00Z"}
+    path = tmp_path / "dirty.ipynb"
+    path.write_text(json.dumps(dirty, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    strip = _strip_script()
+    assert strip.main(["--check", str(path)]) == 1
+    assert strip.main([str(path)]) == 0
+    assert json.loads(path.read_text(encoding="utf-8")) == nb
+    assert strip.main(["--check", str(path)]) == 0
 
 
 def test_the_example_notebook_exists() -> None:
@@ -65,3 +95,9 @@ def test_compare_outlets_notebook_runs(tmp_path: Path, monkeypatch: pytest.Monke
     assert sum("reliability-profile" in h for h in html) == 2  # the two profiles
     printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     assert "beyond noise" in printed
+    # the strip script turns the executed notebook back into the committed cells
+    executed = tmp_path / "executed.ipynb"
+    nbformat.write(nb, executed)
+    assert _strip_script().main([str(executed)]) == 0
+    committed = json.loads(COMPARE.read_text(encoding="utf-8"))
+    assert json.loads(executed.read_text(encoding="utf-8"))["cells"] == committed["cells"]
