@@ -530,10 +530,9 @@ def compare_outlets(
         keys.append(key)
         rows.append(row)
 
-    table = pd.DataFrame(rows, index=pd.Index(keys, name=by_col))
-    if not rows:
-        table = pd.DataFrame(columns=["n", "n_unscored", "few", "score_mean"])
-        table.index.name = by_col
+    names = ["n", "n_unscored", "few", "score_mean", "score_median", "score_ci_low"]
+    names += ["score_ci_high", *([f"share_{b}" for b in BANDS] if band_col else []), *signal_cols]
+    table = pd.DataFrame(rows, index=pd.Index(keys, name=by_col), columns=names)
     table = table.sort_values("score_mean", ascending=False, na_position="last", kind="stable")
     table.attrs[ATTRS_KEY] = {
         "by": by_col,

@@ -92,6 +92,8 @@ def outlets(
     ['b  (n=3)', 'a  (n=3)']
     """
     _require(table, ["n", "score_mean", "score_ci_low", "score_ci_high"], "plot.outlets")
+    if table.empty:
+        raise ValueError("plot.outlets: the table has no outlets to plot")
     ordered = table.sort_values("score_mean", ascending=True, na_position="first", kind="stable")
     n_rows = len(ordered)
     if ax is None:
@@ -235,6 +237,8 @@ def signals(
     if not chosen:
         raise KeyError("plot.signals: the table has no signal columns (see SIGNAL_NAMES)")
     _require(table, chosen, "plot.signals")
+    if table.empty:
+        raise ValueError("plot.signals: the table has no outlets to plot")
     ordered = (
         table.sort_values("score_mean", ascending=False, na_position="last", kind="stable")
         if "score_mean" in table.columns

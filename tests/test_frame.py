@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reliability
 import reliability.frame
@@ -417,3 +419,64 @@ def test_pandas_faces_are_reachable_from_the_package() -> None:
     for name in ("score_frame", "compare_outlets", "outlet_difference", "OutletDifference"):
         assert name in reliability.__all__
         assert name in dir(reliability)
+
+
+# --- invariants --------------------------------------------------------------------------
+
+scores_st = st.lists(st.floats(0.0, 100.0, allow_nan=False), min_size=2, max_size=40)
+
+
+@given(values=scores_st, seed=st.integers(0, 2**32 - 1))
+@settings(max_examples=60, deadline=None)
+def test_bootstrap_interval_lies_within_the_data_and_brackets_the_mean(
+    values: list[float], seed: int
+) -> None:
+    low, high = reliability.frame.bootstrap_interval(values, resamples=400, seed=seed)
+    mean = float(np.mean(values))
+    assert min(values) - 1e-9 <= low <= high <= max(values) + 1e-9
+    assert low - 1e-9 <= mean <= high + 1e-9
+
+
+@given(
+    outlets=st.lists(st.sampled_from(["a", "b", "c", None]), min_size=1, max_size=40),
+    data=st.data(),
+)
+@settings(max_examples=40, deadline=None)
+def test_compare_outlets_accounts_for_every_row(outlets: list[str | None], data: Any) -> None:
+    n = len(outlets)
+    values = data.draw(
+        st.lists(st.one_of(st.none(), st.floats(0.0, 100.0)), min_size=n, max_size=n)
+    )
+    s = pd.DataFrame({"outlet": outlets, "score": [np.nan if v is None else v for v in values]})
+    s["band"] = pd.Categorical(
+        [
+            None if v is None else "low" if v < 35 else "high" if v >= 65 else "mixed"
+            for v in values
+        ],
+        categories=["low", "mixed", "high"],
+        ordered=True,
+    )
+    table = compare_outlets(s, resamples=200)
+    present = {o for o in outlets if o is not None}
+    assert set(table.index) == present
+    for outlet in present:
+        group = s[s.outlet == outlet]
+        assert at(table, outlet, "n") + at(table, outlet, "n_unscored") == len(group)
+        if at(table, outlet, "n"):
+            shares = [at(table, outlet, f"share_{b}") for b in ("low", "mixed", "high")]
+            assert sum(shares) == pytest.approx(1.0)
+    means = table["score_mean"].dropna().to_list()
+    assert means == sorted(means, reverse=True)
+
+
+@given(a=scores_st, b=scores_st)
+@settings(max_examples=30, deadline=None)
+def test_outlet_difference_is_a_valid_mirrored_test(a: list[float], b: list[float]) -> None:
+    s = pd.DataFrame({"outlet": ["a"] * len(a) + ["b"] * len(b), "score": a + b})
+    ab = outlet_difference(s, "a", "b", permutations=200, resamples=200)
+    ba = outlet_difference(s, "b", "a", permutations=200, resamples=200)
+    assert 0.0 < ab.p_value <= 1.0
+    assert ab.p_value == ba.p_value
+    assert ab.difference == -ba.difference
+    assert ab.ci_low <= ab.ci_high
+    assert ab.differs == (ab.p_value < 0.05)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reliability import Evidence, ReliabilityProfile, score
 from reliability._html import highlight, profile_html, signal_colours
 
@@ -178,3 +181,31 @@ def test_profile_without_title_or_evidence_still_renders() -> None:
     page = profile_html(dataclasses.replace(p, signals=empty))
     assert "(no title)" in page
     assert "No evidence spans" in page
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab <>&\"'/=\n;#x")), max_size=60),
+    raw_spans=st.lists(
+        st.tuples(
+            st.integers(-3, 65),
+            st.integers(-3, 65),
+            st.sampled_from(["s1", "s2", "s3"]),
+            st.text(alphabet=st.sampled_from(list("k<>\"'&")), max_size=6),
+        ),
+        max_size=8,
+    ),
+)
+@settings(max_examples=150, deadline=None)
+def test_highlight_returns_the_exact_text_with_only_marks(
+    text: str, raw_spans: list[tuple[int, int, str, str]]
+) -> None:
+    colours = {"s1": "#111111", "s2": "#222222", "s3": "#333333"}
+    out = highlight(text, raw_spans, colours)
+    parser = Collector()
+    parser.feed(f'<div style="white-space:pre-wrap">{out}</div>')
+    parser.close()
+    assert "".join(parser.body) == text
+    assert {tag for tag, _ in parser.tags} <= {"div", "mark"}
+    # every character inside a valid span is inside a mark, and nothing else is
+    covered = {i for s, e, _, _ in raw_spans if 0 <= s < e <= len(text) for i in range(s, e)}
+    assert len("".join(parser.marked)) == len(covered)

@@ -154,6 +154,11 @@ def test_plots_explain_what_is_missing() -> None:
         plot.outlets(pd.DataFrame({"score": [1.0]}))
     with pytest.raises(KeyError, match="signal"):
         plot.signals(pd.DataFrame({"score_mean": [1.0]}))
+    empty = table().iloc[:0]
+    with pytest.raises(ValueError, match="no outlets"):
+        plot.outlets(empty)
+    with pytest.raises(ValueError, match="no outlets"):
+        plot.signals(empty)
 
 
 def test_plot_is_the_lazy_submodule() -> None:
