@@ -209,3 +209,15 @@ def test_highlight_returns_the_exact_text_with_only_marks(
     # every character inside a valid span is inside a mark, and nothing else is
     covered = {i for s, e, _, _ in raw_spans if 0 <= s < e <= len(text) for i in range(s, e)}
     assert len("".join(parser.marked)) == len(covered)
+
+
+def test_title_evidence_is_highlighted_in_the_heading() -> None:
+    p = score({"title": "You Won't Believe This Shocking Secret!", "text": "The council met."})
+    title_evidence = [e for s in p.signals.values() for e in s.evidence if e.field == "title"]
+    assert title_evidence
+    heading = p._repr_html_().split("<b>Score", 1)[0]
+    parser = Collector()
+    parser.feed(f'<div style="white-space:pre-wrap">{heading}</div>')
+    marked = "".join(parser.marked)
+    for ev in title_evidence:
+        assert ev.text in marked or all(w in marked for w in ev.text.split())
