@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 FORMAT = "reliability.model/1"
 BANDS = ("low", "mixed", "high")
+#: Sign constraints a term may carry: the weight must be >= 0, <= 0, or is free ("").
+CONSTRAINTS = ("", ">=0", "<=0")
 
 
 class ModelError(ValueError):
@@ -47,6 +49,7 @@ class Term:
     mean: float
     scale: float
     note: str = ""
+    constraint: str = ""
 
     def z(self, value: float | None, clip: float) -> float:
         """The standardised, clipped value (0 for a missing value)."""
@@ -54,6 +57,11 @@ class Term:
             return 0.0
         z = (value - self.mean) / self.scale
         return max(-clip, min(clip, z))
+
+    @property
+    def direction(self) -> str:
+        """``"+"`` when a higher value raises the score, ``"-"`` when it lowers it, else ``"0"``."""
+        return "+" if self.weight > 0 else "-" if self.weight < 0 else "0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +129,7 @@ class Model:
                     "weight": t.weight,
                     "mean": t.mean,
                     "scale": t.scale,
+                    "constraint": t.constraint,
                     "note": t.note,
                 }
                 for t in self.terms
@@ -178,6 +187,13 @@ def _number(data: Mapping[str, Any], key: str, where: str) -> float:
     return float(value)
 
 
+def _constraint(data: Mapping[str, Any], where: str) -> str:
+    value = data.get("constraint", "")
+    if value not in CONSTRAINTS:
+        raise ModelError(f"{where}: 'constraint' must be one of {CONSTRAINTS}, got {value!r}")
+    return str(value)
+
+
 def from_json(data: object, *, source: str = "model") -> Model:
     """Build a :class:`Model` from parsed JSON, validating every field."""
     if not isinstance(data, Mapping):
@@ -199,6 +215,7 @@ def from_json(data: object, *, source: str = "model") -> Model:
                 _number(t, "mean", where),
                 _number(t, "scale", where),
                 str(t.get("note", "")),
+                _constraint(t, where),
             )
         )
     bands = data.get("bands", {"low": 35.0, "high": 65.0})
@@ -236,6 +253,15 @@ def _check(model: Model) -> None:
         seen.add(t.signal)
         if not t.scale > 0:
             raise ModelError(f"model {model.name!r}: scale of {t.signal!r} must be positive")
+        if t.constraint not in CONSTRAINTS:
+            raise ModelError(
+                f"model {model.name!r}: constraint of {t.signal!r} must be one of {CONSTRAINTS}"
+            )
+        if (t.constraint == ">=0" and t.weight < 0) or (t.constraint == "<=0" and t.weight > 0):
+            raise ModelError(
+                f"model {model.name!r}: weight {t.weight!r} of {t.signal!r} breaks its "
+                f"constraint {t.constraint}"
+            )
     if not model.clip > 0:
         raise ModelError(f"model {model.name!r}: clip must be positive")
     low, high = model.bands.get("low"), model.bands.get("high")
