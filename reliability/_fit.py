@@ -30,11 +30,12 @@ The recipe (every step is recorded in the fitted model's ``provenance`` and ``re
    (``weight * a``, ``intercept * a + b``), so the model stays linear and
    ``score / 100`` reads as the chance that the article is reliable when reliable and
    unreliable articles are equally common.
-7. **Bands.** ``high`` is the lowest whole score at which the out-of-fold articles at
-   or above it are reliable at least ``band_precision`` of the time (classes weighted
-   equally), holding at least ``min_band_share`` of the articles; ``low`` is the
-   highest whole score below which they are unreliable as often. Where no threshold
-   reaches the target, the band collapses to 50 and the report says so.
+7. **Bands.** ``high`` starts at the lowest whole score where out-of-fold articles
+   *at that score* are reliable at least ``band_target`` of the time (an isotonic fit
+   of label on score, classes weighted equally) and ``low`` ends where those just below
+   it are unreliable as often; each band must hold ``min_band_share`` of the articles.
+   Where the target cannot be reached, the threshold goes where the local share is
+   best and the report says so (see :func:`choose_bands`).
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ EXCLUDED: Mapping[str, str] = MappingProxyType(
     }
 )
 
+#: Appended to the note of a weight its sign constraint holds at 0.
+AT_BOUND = "; held at 0 by its sign constraint (the data pulled the other way)"
+
 #: The regularisation grid: C = 10^-3 ... 10^2 in half-decade steps.
 DEFAULT_CS: tuple[float, ...] = tuple(float(10.0 ** (k / 2)) for k in range(-6, 5))
 
@@ -131,8 +135,9 @@ class FitConfig:
         left out as nearly a copy.
     calibrate:
         Fold a Platt line fitted out of fold into the weights.
-    band_precision:
-        Out-of-fold precision the ``high`` and ``low`` bands must reach.
+    band_target:
+        Out-of-fold share of reliable (for ``high``) or unreliable (for ``low``)
+        articles that a band's threshold must reach (see :func:`choose_bands`).
     min_band_share:
         Least share of the articles the ``high`` and ``low`` bands must each hold.
     """
@@ -150,7 +155,7 @@ class FitConfig:
     min_support: float = 0.02
     max_corr: float = 0.95
     calibrate: bool = True
-    band_precision: float = 0.7
+    band_target: float = 0.7
     min_band_share: float = 0.05
 
     def __post_init__(self) -> None:
@@ -174,8 +179,8 @@ class FitConfig:
             raise FitError("cs must be a non-empty tuple of positive numbers")
         if self.folds < 2:
             raise FitError(f"folds must be at least 2, got {self.folds}")
-        if not 0 < self.band_precision < 1 or not 0 <= self.min_band_share < 1:
-            raise FitError("band_precision must be in (0, 1) and min_band_share in [0, 1)")
+        if not 0.5 < self.band_target < 1 or not 0 <= self.min_band_share < 0.5:
+            raise FitError("band_target must be in (0.5, 1) and min_band_share in [0, 0.5)")
         if not 0 <= self.winsor < 0.5 or not self.clip > 0 or not 0 < self.max_corr <= 1:
             raise FitError("need 0 <= winsor < 0.5, clip > 0 and 0 < max_corr <= 1")
 
@@ -342,7 +347,7 @@ def _support(col: Float) -> int:
     if present.size == 0:
         return 0
     _, counts = np.unique(present, return_counts=True)
-    return int(len(col) - counts.max())
+    return int(present.size - counts.max())
 
 
 def select_signals(
@@ -364,9 +369,15 @@ def select_signals(
             continue
         mean, scale = _standardisation(v[:, j], config.winsor)
         z = _z(v[:, [j]], np.array([mean]), np.array([scale]), config.clip)[:, 0]
+        z = z - z.mean()
+        norm = float(np.sqrt(z @ z))
+        if not norm > 0:
+            dropped[name] = "constant once standardised and clipped"
+            continue
+        z /= norm
         twin = None
         for k in keep:
-            r = float(np.corrcoef(z, zs[k])[0, 1])
+            r = float(z @ zs[k])  # the correlation: both are centred, unit-length
             if abs(r) > config.max_corr:
                 twin = (names[k], r)
                 break
@@ -479,52 +490,73 @@ def _score(linear: Float) -> Float:
     return out
 
 
-def choose_bands(score: Float, y: Int, *, precision: float, min_share: float) -> dict[str, Any]:
-    """Band thresholds from out-of-fold scores (classes weighted equally), with the evidence."""
-    w = sample_weights(y, np.arange(len(y), dtype=np.int64), group_power=0.0)
-    total = w.sum()
+def choose_bands(score: Float, y: Int, *, target: float, min_share: float) -> dict[str, Any]:
+    """Band thresholds from out-of-fold scores, with the evidence for each.
 
-    def share_of(mask: NDArray[np.bool_]) -> float:
+    The local share of reliable articles at each score is estimated by isotonic
+    regression (scores that rise never lower it; classes weighted equally). ``high``
+    is the lowest whole score from 50 up where that share reaches ``target`` with at
+    least ``min_share`` of the articles at or above it; ``low`` is the highest whole
+    score from 50 down where the share just below it is at most ``1 - target`` with at
+    least ``min_share`` of the articles below it. Where no threshold reaches the target,
+    the threshold goes where the local share is best among those holding ``min_share``
+    of the articles, and the report says that the target was missed.
+    """
+    from sklearn.isotonic import IsotonicRegression
+
+    w = sample_weights(y, np.arange(len(y), dtype=np.int64), group_power=0.0)
+    total = float(w.sum())
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(score, y, sample_weight=w)
+    grid = np.arange(0, 101, dtype=np.float64)
+    local = iso.predict(grid)  # local share of reliable articles at each whole score
+
+    def share(mask: NDArray[np.bool_]) -> float:
         return float(w[mask].sum() / total)
 
     def purity(mask: NDArray[np.bool_], label: int) -> float:
-        return float(w[mask & (y == label)].sum() / w[mask].sum()) if mask.any() else math.nan
+        return float(w[mask & (y == label)].sum() / w[mask].sum()) if mask.any() else 0.0
 
-    high = next(
-        (
-            t
-            for t in range(50, 100)
-            if share_of(score >= t) >= min_share and purity(score >= t, 1) >= precision
-        ),
-        None,
-    )
-    low = next(
-        (
-            t
-            for t in range(50, 0, -1)
-            if share_of(score < t) >= min_share and purity(score < t, 0) >= precision
-        ),
-        None,
-    )
+    highs = [t for t in range(50, 101) if share(score >= t) >= min_share]
+    lows = [t for t in range(50, 0, -1) if share(score < t) >= min_share]
     out: dict[str, Any] = {
         "rule": (
-            f"high: lowest whole score whose out-of-fold articles at or above it are reliable "
-            f"in >= {precision:.0%} (classes weighted equally) and hold >= {min_share:.0%} of "
-            f"the articles; low: highest whole score below which they are unreliable as often"
+            f"high: lowest whole score >= 50 where the out-of-fold share of reliable "
+            f"articles (isotonic fit, classes weighted equally) reaches {target:.0%}, with "
+            f">= {min_share:.0%} of the articles at or above it; low: highest whole score "
+            f"<= 50 where the share just below it is at most {1 - target:.0%}, with >= "
+            f"{min_share:.0%} of the articles below it"
         ),
-        "target_precision": precision,
+        "target": target,
         "min_share": min_share,
     }
-    for band, t, label in (("high", high, 1), ("low", low, 0)):
-        if t is None:
-            out[band] = 50.0
-            out[f"{band}_note"] = "no threshold reaches the target: the band is empty (50)"
-            mask = score >= 50 if label == 1 else score < 50
+
+    def local_high(t: int) -> float:
+        return float(local[t])  # reliable share at the threshold itself
+
+    def local_low(t: int) -> float:
+        return float(1.0 - local[t - 1])  # unreliable share just below the threshold
+
+    choices = (("high", highs, 1, local_high), ("low", lows, 0, local_low))
+    for band, candidates, label, local_purity in choices:
+        if not candidates:
+            t = 50
+            out[f"{band}_note"] = f"no threshold holds {min_share:.0%} of the articles"
         else:
-            out[band] = float(t)
-            mask = score >= t if label == 1 else score < t
+            met = [t for t in candidates if local_purity(t) >= target]
+            if met:
+                t = met[0]
+            else:
+                best = max(local_purity(t) for t in candidates)
+                t = next(t for t in candidates if local_purity(t) == best)
+                out[f"{band}_note"] = (
+                    f"target {target:.0%} not reached: the best local share is {best:.0%}"
+                )
+        mask = score >= t if label == 1 else score < t
+        out[band] = float(t)
+        out[f"{band}_local"] = local_purity(t)
         out[f"{band}_precision"] = purity(mask, label)
-        out[f"{band}_share"] = share_of(mask)
+        out[f"{band}_share"] = share(mask)
     return out
 
 
@@ -623,15 +655,16 @@ def _fit_values(
             calib_note = f"skipped: out-of-fold slope {a:.3g} <= 0 (the signals do not separate)"
     oof_cal = slope * oof + offset
     score_raw, score_cal = _score(oof), _score(oof_cal)
-    bands = choose_bands(score_cal, y, precision=cfg.band_precision, min_share=cfg.min_band_share)
+    bands = choose_bands(score_cal, y, target=cfg.band_target, min_share=cfg.min_band_share)
 
+    at_bound = [n for j, n in enumerate(names) if signs[j] != 0 and final.coef[j] == 0.0]
     terms = tuple(
         Term(
             signal=name,
             weight=float(slope * final.coef[j]),
             mean=float(final.means[j]),
             scale=float(final.scales[j]),
-            note=DESCRIPTIONS.get(name, ""),
+            note=DESCRIPTIONS.get(name, "") + (AT_BOUND if name in at_bound else ""),
             constraint=cfg.constraints.get(name, ""),
         )
         for j, name in enumerate(names)
@@ -643,6 +676,7 @@ def _fit_values(
         "n_unreliable": int(n - y.sum()),
         "n_groups": len(np.unique(codes)),
         "signals": names,
+        "at_bound": at_bound,
         "excluded": {**dict(cfg.exclude), **dropped},
         "c": c_best,
         "c_log_loss": c_path,

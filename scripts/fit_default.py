@@ -53,6 +53,7 @@ from threadpoolctl import threadpool_limits
 
 from reliability import SIGNAL_NAMES, __version__, score
 from reliability._fit import (
+    AT_BOUND,
     FitConfig,
     Fitted,
     fit_values,
@@ -397,6 +398,8 @@ def report(ev: Evaluation, ds: Dataset, *, external: dict[str, float] | None) ->
     lines.append(f"signals fitted: {', '.join(r['signals'])}")
     for name, why in r["excluded"].items():
         lines.append(f"  left out {name}: {why}")
+    if r["at_bound"]:
+        lines.append(f"  held at 0 by their sign constraint: {', '.join(r['at_bound'])}")
     lines += [
         "",
         f"grouped CV: {cv['scheme']}",
@@ -447,8 +450,10 @@ def report(ev: Evaluation, ds: Dataset, *, external: dict[str, float] | None) ->
     for band in ("low", "high"):
         note = bands.get(f"{band}_note", "")
         lines.append(
-            f"  {band}: {bands[band]:g}  (precision {bands[f'{band}_precision']:.3f}, "
-            f"share {bands[f'{band}_share']:.3f}) {note}".rstrip()
+            f"  {band}: {bands[band]:g}  (at the threshold {bands[f'{band}_local']:.0%} "
+            f"{'reliable' if band == 'high' else 'unreliable'}; the whole band "
+            f"{bands[f'{band}_precision']:.0%}, holding {bands[f'{band}_share']:.0%} of the "
+            f"articles) {note}".rstrip()
         )
     table = m.table()
     pd.set_option("display.width", 200)
@@ -510,7 +515,11 @@ def main(argv: list[str] | None = None) -> int:
     ev = evaluate(ds, config, provenance=provenance)
     external = None if args.no_external else external_check(ds, config, "horne2017")
     model = ev.fitted.model
-    notes = {t.signal: NOTES.get(t.signal, t.note) for t in model.terms}
+    at_bound = set(model.report["at_bound"])
+    notes = {
+        t.signal: NOTES.get(t.signal, t.note) + (AT_BOUND if t.signal in at_bound else "")
+        for t in model.terms
+    }
     model = replace(
         model,
         terms=tuple(replace(t, note=notes[t.signal]) for t in model.terms),
