@@ -11,6 +11,10 @@ For each signal in the model::
 score points, spread in proportion to the log-odds, so that ``base + sum(points)``
 is the score (``base`` is the score of an all-average article).
 
+A term may carry a sign ``constraint`` (``">=0"`` or ``"<=0"``) that its fitted weight
+respects; a weights file whose weight breaks its constraint is refused on load.
+Fitting lives in ``reliability/_fit.py`` (``reliability.fit``), loaded lazily.
+
 Weights are JSON, never pickle: see ``reliability/weights/default.json``.
 """
 
@@ -42,7 +46,11 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One signal in the model."""
+    """One signal in the model.
+
+    ``constraint`` is ``">=0"`` (the signal may only raise the score), ``"<=0"`` (only
+    lower it) or ``""`` (free); the fit keeps to it and loading checks it.
+    """
 
     signal: str
     weight: float
@@ -69,7 +77,10 @@ class Model:
     """A transparent linear model over the signals.
 
     ``bands`` holds the score thresholds: below ``low`` is "low", at or above
-    ``high`` is "high", anything between is "mixed".
+    ``high`` is "high", anything between is "mixed". ``provenance`` says where the
+    weights came from (for a fitted model: data, date, the full ``FitConfig``);
+    ``report`` how well they did (grouped-CV metrics, calibration, how the bands were
+    chosen).
     """
 
     name: str
