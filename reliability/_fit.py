@@ -632,8 +632,11 @@ def _fit_values(
     oof = np.zeros(n)
     fold_c: list[float] = []
     fold_auc: list[float | None] = []
-    for train, test in outer:
-        c_k, _ = choose_c(v[train], y[train], codes[train], signs, cfg)
+    for k, (train, test) in enumerate(outer):
+        try:
+            c_k, _ = choose_c(v[train], y[train], codes[train], signs, cfg)
+        except FitError as exc:
+            raise FitError(f"nested CV, outer fold {k}: {exc}") from None
         block = _fit_block(v[train], y[train], codes[train], c_k, signs, cfg)
         oof[test] = block.linear(v[test], cfg.clip)
         fold_c.append(c_k)
@@ -657,7 +660,7 @@ def _fit_values(
     score_raw, score_cal = _score(oof), _score(oof_cal)
     bands = choose_bands(score_cal, y, target=cfg.band_target, min_share=cfg.min_band_share)
 
-    at_bound = [n for j, n in enumerate(names) if signs[j] != 0 and final.coef[j] == 0.0]
+    at_bound = [s for j, s in enumerate(names) if signs[j] != 0 and final.coef[j] == 0.0]
     terms = tuple(
         Term(
             signal=name,

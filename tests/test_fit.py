@@ -265,6 +265,8 @@ def test_groups_must_pair_with_articles_and_outnumber_folds() -> None:
         fit_values(values, y, groups=["a", "b", "c"], config=CONFIG)
     with pytest.raises(FitError, match="4-fold grouped CV needs at least 4 groups, got 3"):
         fit_values(values, y, groups=[i % 3 for i in range(100)], config=CONFIG)
+    with pytest.raises(FitError, match="nested CV, outer fold 0: 4-fold grouped CV needs"):
+        fit_values(values, y, groups=[i % 4 for i in range(100)], config=CONFIG)
     with pytest.raises(FitError, match=r"groups\[0\] is missing"):
         fit_values(values, y, groups=[None] * 100, config=CONFIG)
 
