@@ -212,8 +212,27 @@ def _log_loss(linear: NDArray[np.float64], y: NDArray[np.int64], w: NDArray[np.f
     return float(np.sum(w * np.logaddexp(0.0, -margin)) / np.sum(w))
 
 
+def term_counts(texts: Sequence[str]) -> Any:
+    """Word counts of every text, tokenised once (TfidfVectorizer's default analyzer)."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(dtype=np.float64).fit_transform(texts).tocsr()
+
+
+def _tfidf(counts: Any, train: NDArray[np.int64], test: NDArray[np.int64]) -> tuple[Any, Any]:
+    """TF-IDF fitted on ``train`` only: what ``TfidfVectorizer(sublinear_tf=True, min_df=2,
+    max_df=0.9)`` fitted on those texts gives, without tokenising them again."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    rows = counts[train]
+    df = np.bincount(rows.indices, minlength=rows.shape[1])  # documents per word
+    keep = np.flatnonzero((df >= 2) & (df <= 0.9 * len(train)))
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(rows[:, keep])
+    return tfidf.transform(rows[:, keep]), tfidf.transform(counts[test][:, keep])
+
+
 def _tfidf_lr(
-    texts: Sequence[str],
+    counts: Any,
     y: NDArray[np.int64],
     codes: NDArray[np.int64],
     train: NDArray[np.int64],
@@ -225,12 +244,9 @@ def _tfidf_lr(
     group_power: float,
 ) -> tuple[NDArray[np.float64], float]:
     """Decision values on ``test`` from TF-IDF + LR fitted on ``train`` (C by inner CV)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vec = TfidfVectorizer(sublinear_tf=True, min_df=2, max_df=0.9)
-    x_train = vec.fit_transform([texts[i] for i in train])
-    x_test = vec.transform([texts[i] for i in test])
+    x_train, x_test = _tfidf(counts, train, test)
     y_tr, codes_tr = y[train], codes[train]
     w_tr = sample_weights(y_tr, codes_tr, group_power=group_power)
 
@@ -293,7 +309,7 @@ def evaluate(
     t1 = time.perf_counter()
     y = fitted.labels
     codes = group_codes(ds.groups, len(y))
-    texts = ds.texts
+    counts = term_counts(ds.texts)
     oof = np.zeros(len(y))
     chosen = []
     everyone = np.arange(len(y), dtype=np.int64)
@@ -301,7 +317,7 @@ def evaluate(
         for test in fitted.folds:
             train = np.setdiff1d(everyone, test)
             oof[test], c = _tfidf_lr(
-                texts,
+                counts,
                 y,
                 codes,
                 train,
@@ -346,7 +362,7 @@ def external_check(ds: Dataset, config: FitConfig, holdout: str) -> dict[str, fl
     codes = group_codes(ds.groups, len(y))
     with threadpool_limits(limits=1):
         base, _ = _tfidf_lr(
-            ds.texts,
+            term_counts(ds.texts),
             y,
             codes,
             train,
