@@ -493,3 +493,15 @@ def test_weights_file_refuses_a_weight_that_breaks_its_constraint() -> None:
         from_json({**data, "terms": [{**term, "constraint": "<=0"}]})
     with pytest.raises(ModelError, match="'constraint' must be one of"):
         from_json({**data, "terms": [{**term, "constraint": "negative"}]})
+
+
+@pytest.mark.parametrize(
+    "module", ["reliability._fit", "reliability._features", "reliability.frame"]
+)
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0
