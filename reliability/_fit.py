@@ -772,7 +772,7 @@ def fit(
     >>> loud = "SHOCKING! You won't believe this outrageous, explosive scandal!"
     >>> texts = [f"{calm} Item {i}." for i in range(12)] + [f"{loud} {i}" for i in range(12)]
     >>> model = reliability.fit(texts, [1] * 12 + [0] * 12,
-    ...                         config=reliability.FitConfig(folds=3, min_support=0))
+    ...                         config=reliability.FitConfig(folds=3, min_support=0, cs=(1.0,)))
     >>> reliability.score(calm, model=model).score > reliability.score(loud, model=model).score
     True
     """
