@@ -18,9 +18,11 @@ from .profile import Evidence, ReliabilityProfile, Signal, SignalScore
 from .signals import DESCRIPTIONS, SIGNAL_NAMES
 from .signals.readability import readability_report
 
-if TYPE_CHECKING:  # imported lazily at run time (pandas, matplotlib), seen by type checkers
+if TYPE_CHECKING:  # loaded on first use (pandas, matplotlib, scikit-learn), seen by type checkers
     from reliability import plot as plot
 
+    from ._features import ReliabilityFeatures
+    from ._fit import FitConfig, FitError, fit
     from .frame import OutletDifference, compare_outlets, outlet_difference, score_frame
 
 __version__ = "0.1.0"
@@ -33,9 +35,12 @@ __all__ = [
     "Document",
     "EmptyArticleError",
     "Evidence",
+    "FitConfig",
+    "FitError",
     "Model",
     "ModelError",
     "OutletDifference",
+    "ReliabilityFeatures",
     "ReliabilityProfile",
     "Signal",
     "SignalScore",
@@ -44,6 +49,7 @@ __all__ = [
     "clean",
     "compare_outlets",
     "default_model",
+    "fit",
     "load_model",
     "outlet_difference",
     "readability_report",
@@ -52,25 +58,30 @@ __all__ = [
     "to_article",
 ]
 
-# Public names whose modules import pandas or matplotlib: loaded on first use, so that
-# `import reliability` stays fast and works without matplotlib installed.
+# Public names whose modules import pandas, matplotlib or scikit-learn: loaded on first
+# use, so that `import reliability` stays fast and works without the optional extras.
 _LAZY = {
-    "OutletDifference": "frame",
-    "compare_outlets": "frame",
-    "outlet_difference": "frame",
-    "score_frame": "frame",
+    "OutletDifference": ".frame",
+    "compare_outlets": ".frame",
+    "outlet_difference": ".frame",
+    "score_frame": ".frame",
+    "fit": "._fit",
+    "FitConfig": "._fit",
+    "FitError": "._fit",
+    "ReliabilityFeatures": "._features",
 }
 
 
 def __getattr__(name: str) -> Any:
+    """Load the heavy faces (pandas, matplotlib, scikit-learn) on first use."""
+    from importlib import import_module
+
     if name == "plot":
-        import importlib
-
-        return importlib.import_module(".plot", __name__)
+        return import_module(".plot", __name__)
     if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

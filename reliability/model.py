@@ -11,6 +11,10 @@ For each signal in the model::
 score points, spread in proportion to the log-odds, so that ``base + sum(points)``
 is the score (``base`` is the score of an all-average article).
 
+A term may carry a sign ``constraint`` (``">=0"`` or ``"<=0"``) that its fitted weight
+respects; a weights file whose weight breaks its constraint is refused on load.
+Fitting lives in ``reliability/_fit.py`` (``reliability.fit``), loaded lazily.
+
 Weights are JSON, never pickle: see ``reliability/weights/default.json``.
 """
 
@@ -32,6 +36,8 @@ if TYPE_CHECKING:
 
 FORMAT = "reliability.model/1"
 BANDS = ("low", "mixed", "high")
+#: Sign constraints a term may carry: the weight must be >= 0, <= 0, or is free ("").
+CONSTRAINTS = ("", ">=0", "<=0")
 
 
 class ModelError(ValueError):
@@ -40,13 +46,18 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One signal in the model."""
+    """One signal in the model.
+
+    ``constraint`` is ``">=0"`` (the signal may only raise the score), ``"<=0"`` (only
+    lower it) or ``""`` (free); the fit keeps to it and loading checks it.
+    """
 
     signal: str
     weight: float
     mean: float
     scale: float
     note: str = ""
+    constraint: str = ""
 
     def z(self, value: float | None, clip: float) -> float:
         """The standardised, clipped value (0 for a missing value)."""
@@ -55,13 +66,21 @@ class Term:
         z = (value - self.mean) / self.scale
         return max(-clip, min(clip, z))
 
+    @property
+    def direction(self) -> str:
+        """``"+"`` when a higher value raises the score, ``"-"`` when it lowers it, else ``"0"``."""
+        return "+" if self.weight > 0 else "-" if self.weight < 0 else "0"
+
 
 @dataclass(frozen=True, slots=True)
 class Model:
     """A transparent linear model over the signals.
 
     ``bands`` holds the score thresholds: below ``low`` is "low", at or above
-    ``high`` is "high", anything between is "mixed".
+    ``high`` is "high", anything between is "mixed". ``provenance`` says where the
+    weights came from (for a fitted model: data, date, the full ``FitConfig``);
+    ``report`` how well they did (grouped-CV metrics, calibration, how the bands were
+    chosen).
     """
 
     name: str
@@ -121,6 +140,7 @@ class Model:
                     "weight": t.weight,
                     "mean": t.mean,
                     "scale": t.scale,
+                    "constraint": t.constraint,
                     "note": t.note,
                 }
                 for t in self.terms
@@ -178,6 +198,13 @@ def _number(data: Mapping[str, Any], key: str, where: str) -> float:
     return float(value)
 
 
+def _constraint(data: Mapping[str, Any], where: str) -> str:
+    value = data.get("constraint", "")
+    if value not in CONSTRAINTS:
+        raise ModelError(f"{where}: 'constraint' must be one of {CONSTRAINTS}, got {value!r}")
+    return str(value)
+
+
 def from_json(data: object, *, source: str = "model") -> Model:
     """Build a :class:`Model` from parsed JSON, validating every field."""
     if not isinstance(data, Mapping):
@@ -199,6 +226,7 @@ def from_json(data: object, *, source: str = "model") -> Model:
                 _number(t, "mean", where),
                 _number(t, "scale", where),
                 str(t.get("note", "")),
+                _constraint(t, where),
             )
         )
     bands = data.get("bands", {"low": 35.0, "high": 65.0})
@@ -236,6 +264,15 @@ def _check(model: Model) -> None:
         seen.add(t.signal)
         if not t.scale > 0:
             raise ModelError(f"model {model.name!r}: scale of {t.signal!r} must be positive")
+        if t.constraint not in CONSTRAINTS:
+            raise ModelError(
+                f"model {model.name!r}: constraint of {t.signal!r} must be one of {CONSTRAINTS}"
+            )
+        if (t.constraint == ">=0" and t.weight < 0) or (t.constraint == "<=0" and t.weight > 0):
+            raise ModelError(
+                f"model {model.name!r}: weight {t.weight!r} of {t.signal!r} breaks its "
+                f"constraint {t.constraint}"
+            )
     if not model.clip > 0:
         raise ModelError(f"model {model.name!r}: clip must be positive")
     low, high = model.bands.get("low"), model.bands.get("high")

@@ -1,4 +1,4 @@
-"""`import reliability` stays light: pandas and matplotlib load only when their faces are used."""
+"""`import reliability` stays light: pandas, matplotlib and scikit-learn load only when used."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ _CHILD = textwrap.dedent("""
     except ImportError:
         pass
     steps["plot"] = loaded()
+    reliability.fit, reliability.ReliabilityFeatures
+    steps["fit"] = loaded()
     print(json.dumps(steps))
 """)
 
@@ -49,6 +51,12 @@ def test_import_reliability_does_not_import_pandas_or_matplotlib(
     assert steps["score"] == []
     assert "pandas" in steps["score_frame"]
     assert "matplotlib" not in steps["score_frame"]
+    assert "sklearn" not in steps["score_frame"]
+
+
+def test_fit_loads_scikit_learn_on_first_use(steps: dict[str, list[str]]) -> None:
+    assert "sklearn" not in steps["plot"]
+    assert "sklearn" in steps["fit"]
 
 
 def test_plot_submodule_loads_matplotlib_on_first_use(steps: dict[str, list[str]]) -> None:
@@ -62,7 +70,16 @@ def test_unknown_attributes_still_raise() -> None:
 
 
 def test_lazy_names_are_public_and_listed() -> None:
-    for name in ("score_frame", "compare_outlets", "outlet_difference", "OutletDifference"):
+    for name in (
+        "score_frame",
+        "compare_outlets",
+        "outlet_difference",
+        "OutletDifference",
+        "fit",
+        "FitConfig",
+        "FitError",
+        "ReliabilityFeatures",
+    ):
         assert name in reliability.__all__
         assert callable(getattr(reliability, name))
     assert "plot" in dir(reliability)

@@ -21,7 +21,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 import reliability  # noqa: E402
-from reliability import SIGNAL_NAMES, compare_outlets, plot  # noqa: E402
+from reliability import SIGNAL_NAMES, compare_outlets, default_model, plot  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -126,7 +126,10 @@ def test_signals_heatmap_is_standardised_and_masks_missing(tmp_path: Path) -> No
     assert np.ma.getmaskarray(z).sum() == 1
     # labels say which way the model counts each signal
     xlabels = [x.get_text() for x in ax.get_xticklabels()]
-    assert "named_attribution (+)" in xlabels
+    weights = {t.signal: t.weight for t in default_model().terms}
+    for name, label in zip(SIGNAL_NAMES, xlabels, strict=True):
+        w = weights.get(name, 0.0)
+        assert label == f"{name} ({'+' if w > 0 else '-' if w < 0 else '0'})"
     assert "sensational_language (-)" in xlabels
     low, high = ax.images[0].get_clim()
     assert low == -high  # centred diverging scale

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from reliability import SIGNAL_NAMES, clean, score
+from reliability import SIGNAL_NAMES, clean, default_model, score
 from reliability.model import sigmoid_score
 
 from .conftest import golden
@@ -114,8 +114,12 @@ def test_contributions_add_up_exactly() -> None:
 
 
 def test_band_follows_score() -> None:
-    p = score(CAREFUL)
-    assert p.band == ("high" if p.score >= 65 else "low" if p.score < 35 else "mixed")
+    bands = default_model().bands
+    for p in (score(CAREFUL), score(leaky())):
+        expected = (
+            "high" if p.score >= bands["high"] else "low" if p.score < bands["low"] else "mixed"
+        )
+        assert p.band == expected
 
 
 def test_to_dict_is_json_and_complete() -> None:
