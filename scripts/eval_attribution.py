@@ -75,7 +75,9 @@ def read_golden(path: Path = GOLDEN) -> Iterator[dict[str, Any]]:
 def found_items(text: str) -> list[Item]:
     """What the attribution family finds in ``text``."""
     result = analyse(Document(text))
-    items = [Item(a.kind, a.start, a.end) for a in result.attributions if a.kind in ATTRIBUTION_KINDS]
+    items = [
+        Item(a.kind, a.start, a.end) for a in result.attributions if a.kind in ATTRIBUTION_KINDS
+    ]
     items += [
         Item("quote_attributed" if q.attributed else "quote_unattributed", q.start, q.end)
         for q in result.quotes
@@ -115,7 +117,9 @@ def evaluate(rows: Sequence[dict[str, Any]]) -> Report:
             )
             if match is None:
                 report.tallies[exp.kind].fn += 1
-                report.errors.append(f"{row['id']}: missed {exp.kind} {text[exp.start : exp.end]!r}")
+                report.errors.append(
+                    f"{row['id']}: missed {exp.kind} {text[exp.start : exp.end]!r}"
+                )
             else:
                 used.add(match)
                 report.tallies[exp.kind].tp += 1

@@ -50,7 +50,7 @@ from functools import cache
 
 from .. import _lexicon
 from ..document import Document, Span
-from ..profile import Evidence, Signal
+from ..profile import Signal
 from ._common import evidence, per_words
 
 SIGNALS = (
@@ -152,11 +152,15 @@ _NO_INVERSION = frozenset(
 )
 #: Cues that are not speech when "to" follows ("agreed to", "continued to", "claims to be").
 _TO_NOT_SPEECH = frozenset(
-    "agree agrees continue continues continued claim claims claimed claiming".split()
+    "agree agrees continue continues continued claim claims claimed claiming add adds added".split()
 )
 #: A determiner or similar word just before a cue makes it a noun ("the claims").
-_NOUN_BEFORE = _DEFINITE | _INDEFINITE | frozenset(
-    "such any no new recent latest further earlier previous initial public private".split()
+_NOUN_BEFORE = (
+    _DEFINITE
+    | _INDEFINITE
+    | frozenset(
+        "such any no new recent latest further earlier previous initial public private".split()
+    )
 )
 _IRREGULAR_PLURALS = frozenset(
     "people men women spokesmen spokeswomen spokespeople staff police media folks".split()
@@ -172,15 +176,29 @@ def _words(name: str) -> frozenset[str]:
 
 
 @cache
-def _verb_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """Single-word speech cues, and the base forms among them ("say": "says" is listed)."""
+def _verb_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Single-word speech cues, the base forms among them ("say": "says" is listed)
+    and the third-person singular forms ("says", "states": "stated" is listed)."""
     forms = _words("speech_verbs")
     base = frozenset(
         f
         for f in forms
         if f + "s" in forms or f + "es" in forms or (f.endswith("y") and f[:-1] + "ies" in forms)
     )
-    return forms, base
+    third = frozenset(
+        f
+        for f in forms
+        if f.endswith("s")
+        and f not in base
+        and (
+            f[:-1] in base
+            or f[:-2] in base
+            or f[:-3] + "y" in base
+            or f[:-1] + "d" in forms
+            or f[:-1] + "ed" in forms
+        )
+    )
+    return forms, base, third
 
 
 @cache
@@ -204,7 +222,26 @@ def _common() -> frozenset[str]:
     return frozenset(out)
 
 
+#: Verbs that need an object: followed by a preposition they are a participle
+#: ("a person described in clause (i)", "the figures mentioned above").
+_NEEDS_OBJECT = frozenset(
+    """described mentioned revealed disclosed estimated alleged indicated cited""".split()
+)
+_AFTER_PARTICIPLE = frozenset("in as on at during within above below under for".split())
+_BELIEF = frozenset("believe believes believed think thinks thought fear fears feared".split())
+#: Where a quantifier can open a clause as its subject ("and some believe").
+_CLAUSE_OPENERS = frozenset(
+    """and but while though although as so because yet where when that whereas since or
+    if""".split()
+)
+
+
 _BREAK = _STOP | _BE | _HAVE | _DO | _MODALS | _NEG | _TIME
+
+
+@cache
+def _role_like() -> frozenset[str]:
+    return _words("role_nouns") | _words("spokesperson_nouns")
 
 
 @cache
@@ -276,6 +313,7 @@ class _Event:
     source: int  # start offset of the source phrase (to count a source once)
     last: int = -1  # sentence of the event's last character (a source broken across lines)
     person: bool = False  # a reference to a person (pronoun, title, role), not an institution
+    role: bool = False  # a reference by role ("the official"): a reason makes it anonymous
     spokes: bool = False  # named only through the spokesperson rule
     reason: Span | None = None
 
@@ -412,13 +450,7 @@ class _Reader:
     def can_own(self, j: int) -> bool:
         """Word ``j`` can carry a complement ("source" in "a source close to ...")."""
         t = self.base(j)
-        return (
-            t in _nouns()
-            or t in _LINKS
-            or t in _DETERMINERS
-            or self.cap(j)
-            or self.ing_link(j)
-        )
+        return t in _nouns() or t in _LINKS or t in _DETERMINERS or self.cap(j) or self.ing_link(j)
 
     def is_group(self, j: int) -> bool:
         return self.cap(j) and self.base(j) in _words("group_adjectives")
@@ -428,7 +460,9 @@ class _Reader:
         if self._lower_seen is None:
             text = self.text
             self._lower_seen = frozenset(
-                tok for (s, _), tok in zip(self.words, self.tokens, strict=True) if text[s].islower()
+                tok
+                for (s, _), tok in zip(self.words, self.tokens, strict=True)
+                if text[s].islower()
             )
         return self._lower_seen
 
@@ -441,7 +475,7 @@ class _Reader:
                 s = self.words[j][0]
                 if text[s].isupper():
                     g = self.gap(j - 1)
-                    if not any(ch in ".!?\n:\"“”" for ch in g):
+                    if not any(ch in '.!?\n:"“”' for ch in g):
                         out.add(self.base(j))
             self._cap_mid = frozenset(out)
         return self._cap_mid
@@ -477,8 +511,8 @@ def _np_left(r: _Reader, k: int, floor: int) -> _Phrase | None:
     """The noun phrase that ends at word ``k`` (not before word ``floor``)."""
     toks = r.tokens
     t = toks[k]
-    if t in _VAGUE_QUANT:
-        return _Phrase(k, k + 1, k + 1)  # "some say", "many believe"
+    if t in _VAGUE_QUANT and (k == floor or not r.tight(k - 1) or toks[k - 1] in _CLAUSE_OPENERS):
+        return _Phrase(k, k + 1, k + 1)  # "some say", "and many believe"
     if t in _BREAK or t in _CONNECT or t in _DETERMINERS or t in _NOBODY:
         return None
     if t in _PRONOUNS:
@@ -487,6 +521,8 @@ def _np_left(r: _Reader, k: int, floor: int) -> _Phrase | None:
     size = 1
     while s - 1 >= floor and size < 12 and r.np_gap(s - 1):
         p = toks[s - 1]
+        if p in ("that", "this") and r.cap(s):
+            break  # "convinced that Trump thought": a conjunction, not a determiner
         if p in _DETERMINERS:
             s -= 1
             # "the two officials", "one of the officials": keep walking past a number
@@ -508,6 +544,8 @@ def _np_left(r: _Reader, k: int, floor: int) -> _Phrase | None:
             break
         if p in _BREAK or p in _PRONOUNS or p in _NOBODY:
             break
+        if not r.cap(s - 1) and p not in _nouns() and all(r.cap(j) for j in range(s, k + 1)):
+            break  # a lower-case word before a name is not part of it ("under oath Clinton")
         s -= 1
         size += 1
     while s < k and r.links(s):
@@ -541,7 +579,7 @@ def _np_right(r: _Reader, i: int, limit: int, *, newline: bool = True) -> _Phras
             if not r.np_gap(j - 1, newline=newline):
                 break
         t = toks[j]
-        if t in _BREAK or t in _PRONOUNS and j > i and toks[j - 1] not in _CONNECT:
+        if t in _BREAK or (t in _PRONOUNS and j > i and toks[j - 1] not in _CONNECT):
             break
         if t in _CONNECT or (j > i and r.ing_link(j)):
             if core is None:
@@ -581,6 +619,16 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
     lead = toks[ph.start]
     if ph.core - ph.start == 1 and ht in _PRONOUNS:
         return REFERENCE, True, False
+    if any(part in _NUMBERS or part[:1].isdigit() for part in ht.split("-")):
+        return _NONE, False, False  # "Twenty-two states", "75 percent"
+    if ht in _VAGUE_QUANT | _QUANT | _NUMBERS and ph.core < ph.end and toks[ph.core] == "of":
+        # a part of a group: "many of the documents", "some of the residents"
+        rest = _Phrase(ph.core + 1, ph.end, ph.end)
+        inner = _np_left(r, ph.end - 1, ph.core + 1)
+        if inner is not None:
+            rest = inner
+        kind = _classify(r, rest, first)
+        return (REFERENCE, kind[1], False) if kind[0] in (REFERENCE, _NONE) else kind
     if ht in _VAGUE_QUANT and head == ph.start:
         return VAGUE, False, False
     if ht in _NOBODY or ht in _DETERMINERS:
@@ -599,7 +647,12 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
     caps_comp = any(r.cap(j) for j in comp)
 
     if ht in _words("spokesperson_nouns"):
-        org = named_mod or group_mod or caps_mod or (link in ("for", "of", "at", "from", "with") and caps_comp)
+        org = (
+            named_mod
+            or group_mod
+            or caps_mod
+            or (link in ("for", "of", "at", "from", "with") and caps_comp)
+        )
         return (NAMED, False, True) if org else (REFERENCE, True, False)
     if ht in ("people", "folks"):
         if definite:
@@ -637,9 +690,7 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
             return NAMED, False, False
         return REFERENCE, False, False
     if ht in _words("person_titles"):
-        if named_mod:
-            return NAMED, False, False  # "John Major": a title word ends the name
-        return REFERENCE, True, False
+        return REFERENCE, True, False  # "the president", "Broward County Sheriff"
     if ht in _words("group_adjectives"):
         if head > ph.start and r.np_gap(head - 1) and r.is_name(head - 1, first):
             return NAMED, False, False  # a surname that is also a demonym: "Graham Pole"
@@ -651,6 +702,8 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
             return _NONE, False, False  # "a U.S.", "a Democrat": not one named source
         return NAMED, False, False
     if lead in _DEFINITE:
+        if any(r.is_name(j, first) and not r.is_group(j) for j in mods) and not r.cap(head):
+            return NAMED, False, False  # "the Trump transition team", "the Clinton campaign"
         return REFERENCE, False, False
     return _NONE, False, False
 
@@ -707,11 +760,38 @@ def _parenthetical(r: _Reader, a: int, b: int, reasons: _Spans) -> bool:
     """Whether words ``a..b`` are an aside between a subject and its verb."""
     toks = r.tokens
     t = toks[a]
-    if t in _PAREN_START or t in _TIME or t in _TIME_LEAD and a < b and toks[a + 1] in _TIME:
+    if t in _PAREN_START or t in _TIME or (t in _TIME_LEAD and a < b and toks[a + 1] in _TIME):
         return True
     if all(toks[j][:1].isdigit() for j in range(a, b + 1)):
         return True  # an age: "Lucía Fernández, 34, a teacher"
     return reasons.covering(r.words[a][0], r.words[b][1]) is not None
+
+
+def _np_like(r: _Reader, a: int, b: int) -> bool:
+    """Whether words ``a..b`` (an appositive) read as one noun phrase: "an
+    epidemiologist at the University of Ghana", "a teacher from Seville"."""
+    toks = r.tokens
+    if b - a > 11 or not (toks[a] in _DETERMINERS or r.cap(a) or toks[a] in _nouns()):
+        return False
+    forms = _verb_forms()[0]
+    for j in range(a, b + 1):
+        t = toks[j]
+        if t in ("who", "whose") and j > a:
+            return True  # "a recent graduate who was in the programme": the phrase ends here
+        if j > a and not r.np_gap(j - 1):
+            return False
+        if t in _BREAK or t in _PRONOUNS or t in forms:
+            return False
+        if t == "to" and j < b and not (toks[j + 1] in _DETERMINERS or r.cap(j + 1)):
+            return False
+    return True
+
+
+def _whole(r: _Reader, a: int, b: int) -> _Phrase:
+    core = a + 1
+    while core <= b and r.tokens[core] not in _CONNECT and r.tokens[core] not in _RELATIVE:
+        core += 1
+    return _Phrase(a, core, b + 1)
 
 
 def _segment_start(r: _Reader, end: int, floor: int) -> int:
@@ -730,7 +810,7 @@ def _chain(r: _Reader, k: int, floor: int, reasons: _Spans) -> list[_Phrase]:
     spoke on condition of anonymity, said")."""
     found: list[_Phrase] = []
     end = k
-    for _ in range(5):
+    for step in range(5):
         if r.doc.in_quote(r.words[end][0]):
             break
         st = _segment_start(r, end, floor)
@@ -738,9 +818,15 @@ def _chain(r: _Reader, k: int, floor: int, reasons: _Spans) -> list[_Phrase]:
             ph = _np_left(r, end, st)
             if ph is None:
                 break
-            found.append(ph)
+            if ph.start != st and _np_like(r, st, end):
+                ph = _whole(r, st, end)
             if ph.start != st:
-                break  # a clause ending in a noun phrase: that phrase is the subject
+                # A clause ending in a noun phrase: that phrase is the subject, unless
+                # it sits right before the verb ("to hire people, add back hours").
+                if step:
+                    found.append(ph)
+                break
+            found.append(ph)
         if st == floor:
             break
         g = r.gap(st - 1)
@@ -766,17 +852,24 @@ def _relative_head(r: _Reader, k: int, floor: int, reasons: _Spans) -> _Phrase |
                 if ph is not None:
                     return _Phrase(ph.start, ph.core, ph.end, relative=True)
             return None
-        if t == "that" or (
-            t in forms and reasons.covering(r.words[j][0], r.words[j][1]) is None
+        if (
+            t == "that"
+            or t in _BE
+            or t in _HAVE
+            or t in _MODALS
+            or t in _NEG
+            or (t in forms and reasons.covering(r.words[j][0], r.words[j][1]) is None)
         ):
             return None
-        if j - 1 < floor or not r.np_gap(j - 1) and not r.tight(j - 1):
+        if j - 1 < floor or (not r.np_gap(j - 1) and not r.tight(j - 1)):
             return None
         j -= 1
     return None
 
 
-def _forward(r: _Reader, i: int, limit: int, *, clean: bool) -> list[_Phrase]:
+def _forward(
+    r: _Reader, i: int, limit: int, *, clean: bool, appositive: bool = True
+) -> list[_Phrase]:
     """The source after an inverted cue ("said Keir Starmer, the prime minister")."""
     if i >= r.n or i >= limit or not r.tight(i - 1):
         return []
@@ -787,14 +880,20 @@ def _forward(r: _Reader, i: int, limit: int, *, clean: bool) -> list[_Phrase]:
     e = ph.end
     if e < r.n:
         g = r.gap(e - 1)
-        if clean and e < limit and not any(
-            ch in _SOFT_DELIM or ch in _HARD_PUNCT or ch in _QUOTE_CHARS or ch in ".!?"
-            for ch in g
+        if (
+            clean
+            and e < limit
+            and not any(
+                ch in _SOFT_DELIM or ch in _HARD_PUNCT or ch in _QUOTE_CHARS or ch in ".!?"
+                for ch in g
+            )
         ):
             t = r.tokens[e]
-            if not (t in _RELATIVE or t in _PREPS or t in _TIME or t in ("during", "after", "before")):
+            if not (
+                t in _RELATIVE or t in _PREPS or t in _TIME or t in ("during", "after", "before")
+            ):
                 return []
-        if g.strip() == "," and e < limit:
+        if appositive and g.strip() == "," and e < limit:
             app = _np_right(r, e, limit, newline=False)
             if app is not None and (
                 app.end >= limit
@@ -855,23 +954,30 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
     multi = h.last - h.first > 1
     form = toks[h.first]
     forward_only = entry in ("according to", "in the words of")
-    forms, bases = _verb_forms()
+    forms, bases, third = _verb_forms()
     if text[h.start].isupper() and (h.first != first or (form in bases and not forward_only)):
         return None  # "United States", "State Department", a title-case line
     nxt = h.last
     if not forward_only:
         prev = h.first - 1
-        if prev >= first and r.tight(prev) and (toks[prev] in _NOUN_BEFORE or toks[prev].endswith("'s")):
+        if (
+            prev >= first
+            and r.tight(prev)
+            and (toks[prev] in _NOUN_BEFORE or toks[prev].endswith("'s"))
+        ):
             return None  # a noun: "the claims", "Starmer's remarks"
         if nxt < limit and r.tight(nxt - 1):
             t = toks[nxt]
             if (t in forms and not multi) or t in _BE or t in _HAVE or t in _MODALS or t in _DO:
                 return None  # "reports say", "what he said was"
             if t == "to" and (
-                form in _TO_NOT_SPEECH
-                or (nxt + 1 < limit and toks[nxt + 1] in ("be", "have"))
+                form in _TO_NOT_SPEECH or (nxt + 1 < limit and toks[nxt + 1] in ("be", "have"))
             ):
                 return None  # "agreed to", "said to be"
+            if form in _NEEDS_OBJECT and t in _AFTER_PARTICIPLE:
+                return None  # a participle: "a person described in clause (i)"
+            if form in _BELIEF and t in ("in", "of", "about", "for"):
+                return None  # "believed in her", "thought of it"
     k, flags = _before_verb(r, h.first - 1, first)
     if not forward_only and (flags.neg or flags.modal or flags.to):
         return None
@@ -881,14 +987,20 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
     passive = flags.be and not ing and entry != "quoted as saying" and not forward_only
     by_agent = nxt < limit and toks[nxt] == "by" and r.tight(nxt - 1) and form not in bases
     phrases: list[_Phrase] = []
-    if forward_only:
-        phrases = _forward(r, nxt, limit, clean=False)
+    if forward_only:  # "according to NATO, the jets ...": no appositive after it
+        phrases = _forward(r, nxt, limit, clean=False, appositive=False)
     elif by_agent:
-        phrases = _forward(r, nxt + 1, limit, clean=False)
+        phrases = _forward(r, nxt + 1, limit, clean=False, appositive=False)
     elif passive:
         return None  # "is said to be", "were told"
     else:
         phrases = _backward(r, h, k, first, limit, reasons)
+        if (
+            phrases
+            and phrases[-1].end <= h.first
+            and not _agrees(r, phrases[-1], form, bases, third)
+        ):
+            return None  # "in some states", "let everybody tell": a noun, or no subject
     if not phrases:
         return None
     kinds = [_classify(r, ph, first) for ph in phrases]
@@ -904,7 +1016,28 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
     start = min(lo, h.start)
     end = max(hi, h.end) if hi > h.end else h.end
     last = r.sentence_index(end - 1)
-    return _Event(kind, start, end, Span(h.start, h.end), si, lo, last, person, spokes)
+    role = kind == REFERENCE and r.base(ph0.core - 1) in _role_like()
+    return _Event(kind, start, end, Span(h.start, h.end), si, lo, last, person, role, spokes)
+
+
+def _agrees(
+    r: _Reader, ph: _Phrase, form: str, bases: frozenset[str], third: frozenset[str]
+) -> bool:
+    """Whether a present-tense cue agrees in number with its subject."""
+    head = ph.core - 1
+    if head < ph.start or r.cap(head):
+        return True  # names and capitalised heads: "Reuters reports", "Labour say"
+    ht = r.tokens[head]
+    if form in third:
+        return not (ht in _VAGUE_QUANT or ht in _QUANT or ht in _NUMBERS) and not (
+            _plural(ht) and ht not in _PRONOUNS and ht not in _words("institution_nouns")
+        )
+    if form in bases:
+        if ht in ("everyone", "everybody", "someone", "somebody", "he", "she", "it"):
+            return False
+        nouns = _words("role_nouns") | _words("vague_subjects") | _words("document_nouns")
+        return not (ht in nouns and not _plural(ht) and ht not in ("people", "research"))
+    return True
 
 
 def _backward(
@@ -913,17 +1046,19 @@ def _backward(
     """The source of a cue, looked for before it and, failing that, after it."""
     toks = r.tokens
     form = toks[h.first]
-    inverts = form not in _NO_INVERSION and h.last - h.first == 1 or h.entry == "pointed out"
+    inverts = (form not in _NO_INVERSION and h.last - h.first == 1) or h.entry == "pointed out"
     if k < first:
         return _forward(r, h.last, limit, clean=True) if inverts else []
     g = r.gap(k) if k + 1 < r.n else ""
     if r.doc.in_quote(r.words[k][0]) or any(ch in _QUOTE_CHARS for ch in g):
-        return _forward(r, h.last, limit, clean=True) if inverts else []
+        # after a quote the subject is inverted as a rule: “...,” says Dr. Kelso of ...
+        return _forward(r, h.last, limit, clean=False) if inverts else []
     if not g.strip():
         t = toks[k]
         if t in _RELATIVE:  # "Quintero, who said ...": the source is the antecedent
             j = k - 1
-            if j >= first and (r.tight(j) or r.gap(j).strip() == ","):
+            # only after a comma: "a man who said ..." describes him, it does not quote him
+            if j >= first and r.gap(j).strip() == ",":
                 ph = _np_left(r, j, first)
                 return [ph] if ph is not None else []
             return []
@@ -937,8 +1072,10 @@ def _backward(
     if any(ch in _SOFT_DELIM for ch in g) and not any(ch in _HARD_PUNCT for ch in g):
         if inverts:
             after = _forward(r, h.last, limit, clean=True)
-            if after and _classify(r, after[0], first)[0] != _NONE:
-                return after
+            if after:
+                kind, person, _ = _classify(r, after[0], first)
+                if kind in (NAMED, _ANON, VAGUE) or person:
+                    return after
         return _chain(r, k, first, reasons)
     return []
 
@@ -956,7 +1093,9 @@ def _reasons_attach(r: _Reader, events: list[_Event], reasons: _Spans) -> None:
         cands = [
             ev
             for ev in by_sentence.get(si, ())
-            if ev.kind == _ANON or (ev.kind == REFERENCE and ev.person) or ev.spokes
+            if ev.kind == _ANON
+            or ev.spokes
+            or (ev.kind == REFERENCE and ev.role and _distance(ev, span) <= 80)
         ]
         if cands:
             ev = min(cands, key=lambda e: _distance(e, span))
@@ -1005,6 +1144,10 @@ def _quotes(r: _Reader, events: list[_Event], reasons: _Spans) -> tuple[Quote, .
         s0 = r.sentence_index(q.start)
         s1 = r.sentence_index(max(q.start, q.end - 1))
         attributed = any(si in spoken for si in range(s0, s1 + 1))
+        if not attributed and s1 + 1 in spoken:
+            # “... drugs?” Ramon Alvarez said: the "?" ended the sentence before the cue
+            nxt = doc.sentences[s1 + 1]
+            attributed = not text[q.end : nxt.start].strip()
         if not attributed and s0 >= 0:
             sent = doc.sentences[s0]
             before = text[sent.start : q.start].rstrip()
@@ -1014,10 +1157,14 @@ def _quotes(r: _Reader, events: list[_Event], reasons: _Spans) -> tuple[Quote, .
                 if ph is not None:
                     kind, person, _ = _classify(r, ph, first)
                     attributed = kind in (NAMED, _ANON, VAGUE) or person
-            elif not before.strip(" \"“‘'(") and s0 - 1 in spoken:
+            elif not before.strip(" \"“‘'("):
                 line = doc.line_at(q.start)
-                prev = doc.sentences[s0 - 1]
-                attributed = line is not None and prev.start >= line.start
+                if line is not None and line.start == sent.start:
+                    # a quote that opens a paragraph after "X said:"
+                    attributed = text[: line.start].rstrip().endswith(":")
+                if not attributed and s0 - 1 in spoken:
+                    prev = doc.sentences[s0 - 1]
+                    attributed = line is not None and prev.start >= line.start
         out.append(Quote(q.start, q.end, attributed))
     return tuple(out)
 
