@@ -47,6 +47,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .. import _lexicon
 from ..document import Document, Span
@@ -72,6 +73,7 @@ REFERENCE = "reference"
 _ANON = "anonymous"  # before the reason check splits it into explained / bare
 _NONE = ""
 
+_BIG = 1 << 62
 #: Fewest words for a quoted passage to count as a direct quote (shorter: scare quotes).
 MIN_QUOTE_WORDS = 4
 #: Longest line (in words) without final punctuation that is read as a headline.
@@ -92,6 +94,14 @@ _NUMBERS = frozenset(
 _DETERMINERS = _DEFINITE | _INDEFINITE | _QUANT | _NUMBERS
 #: Quantifiers that stand alone as a vague subject ("some say", "many believe").
 _VAGUE_QUANT = frozenset("some many most others".split())
+_QUANTIFIERS = _VAGUE_QUANT | _QUANT | _NUMBERS
+#: Words that mark an unnamed person outright ("an unnamed official").
+_UNNAMED = frozenset("unnamed anonymous unidentified".split())
+#: Prepositions that name the organisation behind a source, by kind of head.
+_ORG_LINKS = frozenset("for of at from with".split())
+_GROUP_LINKS = frozenset("at from with by".split())
+_INSTITUTION_LINKS = frozenset("of for at in from".split())
+_DOCUMENT_LINKS = frozenset("by from of for at".split())
 _PRONOUNS = frozenset(
     """he she they it we i you him her them us me i've we've they've you've i'm we're
     they're you're he's she's it's i'd we'd they'd he'd she'd i'll we'll they'll he'll
@@ -168,6 +178,11 @@ _IRREGULAR_PLURALS = frozenset(
 _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 _HARD_PUNCT = frozenset(";:")
 _SOFT_DELIM = frozenset(",—–()")
+_HARD_OR_QUOTE = _HARD_PUNCT | _QUOTE_CHARS
+_ANY_DELIM = _SOFT_DELIM | _HARD_OR_QUOTE
+_SENTENCE_BREAK = frozenset('.!?\n:"“”')
+_CLAUSE_END = _ANY_DELIM | frozenset(".!?")
+_APPOSITIVE_END = _SOFT_DELIM | frozenset(".;:")
 
 
 @cache
@@ -229,6 +244,7 @@ _NEEDS_OBJECT = frozenset(
 )
 _AFTER_PARTICIPLE = frozenset("in as on at during within above below under for".split())
 _BELIEF = frozenset("believe believes believed think thinks thought fear fears feared".split())
+_COMPLAIN = frozenset("complain complains complained".split())
 #: Where a quantifier can open a clause as its subject ("and some believe").
 _CLAUSE_OPENERS = frozenset(
     """and but while though although as so because yet where when that whereas since or
@@ -239,9 +255,49 @@ _CLAUSE_OPENERS = frozenset(
 _BREAK = _STOP | _BE | _HAVE | _DO | _MODALS | _NEG | _TIME
 
 
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    """Every word list the family reads, loaded once per process."""
+
+    roles: frozenset[str]
+    spokes: frozenset[str]
+    vague: frozenset[str]
+    institutions: frozenset[str]
+    documents: frozenset[str]
+    titles: frozenset[str]
+    groups: frozenset[str]
+    nouns: frozenset[str]  # heads that can carry a complement
+    common: frozenset[str]  # never a name
+    role_like: frozenset[str]
+    countable: frozenset[str]  # heads that must agree with "say" / "says"
+    forms: frozenset[str]
+    bases: frozenset[str]
+    third: frozenset[str]
+
+
 @cache
-def _role_like() -> frozenset[str]:
-    return _words("role_nouns") | _words("spokesperson_nouns")
+def _lex() -> _Lex:
+    forms, bases, third = _verb_forms()
+    roles = _words("role_nouns")
+    spokes = _words("spokesperson_nouns")
+    vague = _words("vague_subjects")
+    documents = _words("document_nouns")
+    return _Lex(
+        roles=roles,
+        spokes=spokes,
+        vague=vague,
+        institutions=_words("institution_nouns"),
+        documents=documents,
+        titles=_words("person_titles"),
+        groups=_words("group_adjectives"),
+        nouns=_nouns(),
+        common=_common(),
+        role_like=roles | spokes,
+        countable=roles | vague | documents,
+        forms=forms,
+        bases=bases,
+        third=third,
+    )
 
 
 @cache
@@ -328,9 +384,11 @@ class _Reader:
         "_cap_mid",
         "_headline",
         "_lower_seen",
+        "cls",
         "doc",
+        "lex",
         "n",
-        "sent_starts",
+        "sentences",
         "starts",
         "text",
         "tokens",
@@ -344,7 +402,9 @@ class _Reader:
         self.tokens = doc.tokens
         self.starts = doc.word_starts
         self.n = len(self.words)
-        self.sent_starts = [s for s, _ in doc.sentences]
+        self.sentences = doc.sentences
+        self.lex = _lex()
+        self.cls: dict[_Phrase, tuple[str, bool, bool]] = {}
         self._lower_seen: frozenset[str] | None = None
         self._cap_mid: frozenset[str] | None = None
         self._headline: dict[int, bool] = {}
@@ -352,7 +412,8 @@ class _Reader:
     # -- positions
 
     def sentence_index(self, pos: int) -> int:
-        return bisect_right(self.sent_starts, pos) - 1
+        """Index of the sentence that starts at or before ``pos`` (-1 if none)."""
+        return bisect_right(self.sentences, (pos, _BIG)) - 1
 
     def word_range(self, span: Span) -> tuple[int, int]:
         """First word index and end (exclusive) of the words inside ``span``."""
@@ -364,12 +425,20 @@ class _Reader:
 
     def tight(self, j: int) -> bool:
         """Only spaces between word ``j`` and the next."""
-        g = self.gap(j)
+        a = self.words[j][1]
+        b = self.words[j + 1][0]
+        if b == a + 1:
+            return self.text[a] == " "
+        g = self.text[a:b]
         return bool(g) and len(g) <= 3 and not g.strip() and "\n" not in g
 
     def np_gap(self, j: int, *, newline: bool = False) -> bool:
         """Whether words ``j`` and ``j + 1`` can sit in one noun phrase."""
-        g = self.gap(j)
+        a = self.words[j][1]
+        b = self.words[j + 1][0]
+        if b == a + 1 and self.text[a] == " ":
+            return True
+        g = self.text[a:b]
         if not g or len(g) > 6:
             return newline and self._continues(j, g)
         if not g.strip():
@@ -403,7 +472,7 @@ class _Reader:
         ch = self.text[s]
         if ch.isupper():
             return True
-        if ch.islower() and "-" in self.text[s:e]:
+        if ch.islower() and "-" in self.tokens[j]:
             rest = self.text[s:e].split("-", 1)[1]
             return bool(rest) and rest[0].isupper()
         return False
@@ -417,7 +486,7 @@ class _Reader:
         if not self.cap(j):
             return False
         base = self.base(j)
-        if base in _common():
+        if base in self.lex.common:
             return False
         if j != sentence_first:
             return True
@@ -440,7 +509,7 @@ class _Reader:
             and j > 0
             and not self.cap(j)
             and self.tight(j - 1)
-            and (self.base(j - 1) in _nouns() or self.cap(j - 1))
+            and (self.base(j - 1) in self.lex.nouns or self.cap(j - 1))
         )
 
     def links(self, j: int) -> bool:
@@ -450,10 +519,16 @@ class _Reader:
     def can_own(self, j: int) -> bool:
         """Word ``j`` can carry a complement ("source" in "a source close to ...")."""
         t = self.base(j)
-        return t in _nouns() or t in _LINKS or t in _DETERMINERS or self.cap(j) or self.ing_link(j)
+        return (
+            t in self.lex.nouns
+            or t in _LINKS
+            or t in _DETERMINERS
+            or self.cap(j)
+            or self.ing_link(j)
+        )
 
     def is_group(self, j: int) -> bool:
-        return self.cap(j) and self.base(j) in _words("group_adjectives")
+        return self.base(j) in self.lex.groups and self.cap(j)
 
     def lower_seen(self) -> frozenset[str]:
         """Words that occur in lower case somewhere in the text (so they are common)."""
@@ -475,7 +550,7 @@ class _Reader:
                 s = self.words[j][0]
                 if text[s].isupper():
                     g = self.gap(j - 1)
-                    if not any(ch in '.!?\n:"“”' for ch in g):
+                    if _SENTENCE_BREAK.isdisjoint(g):
                         out.add(self.base(j))
             self._cap_mid = frozenset(out)
         return self._cap_mid
@@ -496,8 +571,7 @@ class _Reader:
 # --- noun phrases ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     """A noun phrase: words ``[start, end)``, its core ``[start, core)`` before any
     complement, and whether a restrictive relative clause follows it."""
 
@@ -519,6 +593,7 @@ def _np_left(r: _Reader, k: int, floor: int) -> _Phrase | None:
         return _Phrase(k, k + 1, k + 1)
     s = k
     size = 1
+    all_caps = r.cap(k)  # the phrase so far is a run of capitalised words
     while s - 1 >= floor and size < 12 and r.np_gap(s - 1):
         p = toks[s - 1]
         if p in ("that", "this") and r.cap(s):
@@ -540,12 +615,15 @@ def _np_left(r: _Reader, k: int, floor: int) -> _Phrase | None:
             ):
                 s -= 1
                 size += 1
+                all_caps = False
                 continue
             break
         if p in _BREAK or p in _PRONOUNS or p in _NOBODY:
             break
-        if not r.cap(s - 1) and p not in _nouns() and all(r.cap(j) for j in range(s, k + 1)):
+        capital = r.cap(s - 1)
+        if not capital and all_caps and p not in r.lex.nouns:
             break  # a lower-case word before a name is not part of it ("under oath Clinton")
+        all_caps = all_caps and capital
         s -= 1
         size += 1
     while s < k and r.links(s):
@@ -611,47 +689,70 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
     ``person`` marks a reference to a person (pronoun, title, role); ``spokes``
     a phrase named only through the spokesperson rule.
     """
+    got = r.cls.get(ph)
+    if got is None:
+        got = r.cls[ph] = _classify_phrase(r, ph, first)
+    return got
+
+
+def _any_name(r: _Reader, a: int, b: int, first: int, *, groups: bool = True) -> bool:
+    """A proper name among words ``a..b-1`` (optionally not counting demonyms)."""
+    for j in range(a, b):
+        if r.is_name(j, first) and (groups or not r.is_group(j)):
+            return True
+    return False
+
+
+def _any_group(r: _Reader, a: int, b: int) -> bool:
+    return any(r.is_group(j) for j in range(a, b))
+
+
+def _any_cap(r: _Reader, a: int, b: int, first: int) -> bool:
+    return any(j != first and r.cap(j) for j in range(a, b))
+
+
+def _classify_phrase(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
+    lex = r.lex
     toks = r.tokens
     head = ph.core - 1
     if head < ph.start:
         return _NONE, False, False
     ht = r.base(head)
     lead = toks[ph.start]
-    if ph.core - ph.start == 1 and ht in _PRONOUNS:
+    if head == ph.start and ht in _PRONOUNS:
         return REFERENCE, True, False
-    if any(part in _NUMBERS or part[:1].isdigit() for part in ht.split("-")):
+    if ht[:1].isdigit() or any(part in _NUMBERS for part in ht.split("-")):
         return _NONE, False, False  # "Twenty-two states", "75 percent"
-    if ht in _VAGUE_QUANT | _QUANT | _NUMBERS and ph.core < ph.end and toks[ph.core] == "of":
+    if ph.core < ph.end and toks[ph.core] == "of" and ht in _QUANTIFIERS:
         # a part of a group: "many of the documents", "some of the residents"
-        rest = _Phrase(ph.core + 1, ph.end, ph.end)
-        inner = _np_left(r, ph.end - 1, ph.core + 1)
-        if inner is not None:
-            rest = inner
-        kind = _classify(r, rest, first)
+        inner = _np_left(r, ph.end - 1, ph.core + 1) or _Phrase(ph.core + 1, ph.end, ph.end)
+        kind = _classify(r, inner, first)
         return (REFERENCE, kind[1], False) if kind[0] in (REFERENCE, _NONE) else kind
     if ht in _VAGUE_QUANT and head == ph.start:
         return VAGUE, False, False
     if ht in _NOBODY or ht in _DETERMINERS:
         return _NONE, False, False
-    mods = range(ph.start, head)
-    definite = lead in _DEFINITE or any(toks[j].endswith("'s") for j in mods)
+    definite = lead in _DEFINITE
+    numbered = False
+    unnamed = False
+    for j in range(ph.start, head):
+        t = toks[j]
+        if t.endswith("'s"):
+            definite = True
+        elif t in _NUMBERS or t[:1].isdigit():
+            numbered = True
+        elif t in _UNNAMED:
+            unnamed = True
     indefinite = lead in _INDEFINITE
-    numbered = any(toks[j] in _NUMBERS or toks[j][:1].isdigit() for j in mods)
-    quantified = lead in _QUANT or numbered
-    named_mod = any(r.is_name(j, first) for j in mods)
-    group_mod = any(r.is_group(j) for j in mods)
-    caps_mod = any(r.cap(j) and j != first for j in mods)
     link = toks[ph.core] if ph.core < ph.end else ""
-    comp = range(ph.core + 1, ph.end)
-    named_comp = any(r.is_name(j, first) for j in comp)
-    caps_comp = any(r.cap(j) for j in comp)
+    mods = (ph.start, head)
+    comp = (ph.core + 1, ph.end)
 
-    if ht in _words("spokesperson_nouns"):
+    if ht in lex.spokes:
         org = (
-            named_mod
-            or group_mod
-            or caps_mod
-            or (link in ("for", "of", "at", "from", "with") and caps_comp)
+            _any_cap(r, *mods, first)
+            or _any_name(r, *mods, first)
+            or (link in _ORG_LINKS and _any_cap(r, *comp, -1))
         )
         return (NAMED, False, True) if org else (REFERENCE, True, False)
     if ht in ("people", "folks"):
@@ -660,38 +761,38 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
         if numbered or link or ph.relative or (indefinite and "few" not in toks[ph.start : head]):
             return _ANON, False, False
         return VAGUE, False, False
-    if ht in _words("role_nouns"):
-        if any(toks[j] in ("unnamed", "anonymous", "unidentified") for j in mods):
+    if ht in lex.roles:
+        if unnamed:
             return _ANON, False, False
         if definite:
             return REFERENCE, True, False
-        if not _plural(ht) and not indefinite and not quantified:
+        if not _plural(ht) and not indefinite and not numbered and lead not in _QUANT:
             return _NONE, False, False  # headline style: "minister says"
         return _ANON, False, False
-    if ht in _words("vague_subjects"):
+    if ht in lex.vague:
         if definite:
             return REFERENCE, False, False
-        if any(r.is_name(j, first) and not r.is_group(j) for j in mods) or (
-            link in ("at", "from", "with", "by") and named_comp
+        if _any_name(r, *mods, first, groups=False) or (
+            link in _GROUP_LINKS and _any_name(r, *comp, first)
         ):
-            return NAMED, False, False
+            return NAMED, False, False  # "Goldman Sachs analysts", "analysts at Solvang Energy"
         return VAGUE, False, False
-    if ht in _words("institution_nouns"):
+    if ht in lex.institutions:
         if (
-            named_mod
-            or group_mod
-            or (r.cap(head) and head != first and caps_mod)
-            or (link in ("of", "for", "at", "in", "from") and caps_comp)
+            _any_name(r, *mods, first)
+            or _any_group(r, *mods)
+            or (head != first and r.cap(head) and _any_cap(r, *mods, first))
+            or (link in _INSTITUTION_LINKS and _any_cap(r, *comp, -1))
         ):
-            return NAMED, False, False
+            return NAMED, False, False  # "the Interior Ministry", "Hungary's government"
         return REFERENCE, False, False
-    if ht in _words("document_nouns"):
-        if named_mod or (link in ("by", "from", "of", "for", "at") and named_comp):
-            return NAMED, False, False
+    if ht in lex.documents:
+        if _any_name(r, *mods, first) or (link in _DOCUMENT_LINKS and _any_name(r, *comp, first)):
+            return NAMED, False, False  # "a Reuters report", "a report by the Kestrel Institute"
         return REFERENCE, False, False
-    if ht in _words("person_titles"):
+    if ht in lex.titles:
         return REFERENCE, True, False  # "the president", "Broward County Sheriff"
-    if ht in _words("group_adjectives"):
+    if ht in lex.groups:
         if head > ph.start and r.np_gap(head - 1) and r.is_name(head - 1, first):
             return NAMED, False, False  # a surname that is also a demonym: "Graham Pole"
         return _NONE, False, False
@@ -702,7 +803,7 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
             return _NONE, False, False  # "a U.S.", "a Democrat": not one named source
         return NAMED, False, False
     if lead in _DEFINITE:
-        if any(r.is_name(j, first) and not r.is_group(j) for j in mods) and not r.cap(head):
+        if not r.cap(head) and _any_name(r, *mods, first, groups=False):
             return NAMED, False, False  # "the Trump transition team", "the Clinton campaign"
         return REFERENCE, False, False
     return _NONE, False, False
@@ -711,12 +812,13 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
 # --- finding the source of a cue ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Flags:
-    be: bool = False
-    modal: bool = False
-    neg: bool = False
-    to: bool = False
+class _Flags(NamedTuple):
+    """What stands between a subject and its cue."""
+
+    be: bool
+    modal: bool
+    neg: bool
+    to: bool
 
 
 def _before_verb(r: _Reader, k: int, floor: int) -> tuple[int, _Flags]:
@@ -729,7 +831,7 @@ def _before_verb(r: _Reader, k: int, floor: int) -> tuple[int, _Flags]:
             t.endswith("ly")
             and len(t) > 4
             and not r.cap(k)
-            and t not in _common()
+            and t not in r.lex.common
             and (k == floor or toks[k - 1] not in _DETERMINERS)
         ):
             k -= 1
@@ -771,9 +873,9 @@ def _np_like(r: _Reader, a: int, b: int) -> bool:
     """Whether words ``a..b`` (an appositive) read as one noun phrase: "an
     epidemiologist at the University of Ghana", "a teacher from Seville"."""
     toks = r.tokens
-    if b - a > 11 or not (toks[a] in _DETERMINERS or r.cap(a) or toks[a] in _nouns()):
+    if b - a > 11 or not (toks[a] in _DETERMINERS or r.cap(a) or toks[a] in r.lex.nouns):
         return False
-    forms = _verb_forms()[0]
+    forms = r.lex.forms
     for j in range(a, b + 1):
         t = toks[j]
         if t in ("who", "whose") and j > a:
@@ -798,7 +900,7 @@ def _segment_start(r: _Reader, end: int, floor: int) -> int:
     st = end
     while st - 1 >= floor:
         g = r.gap(st - 1)
-        if any(ch in _SOFT_DELIM or ch in _HARD_PUNCT or ch in _QUOTE_CHARS for ch in g):
+        if not _ANY_DELIM.isdisjoint(g):
             break
         st -= 1
     return st
@@ -820,7 +922,9 @@ def _chain(r: _Reader, k: int, floor: int, reasons: _Spans) -> list[_Phrase]:
                 break
             if ph.start != st and _np_like(r, st, end):
                 ph = _whole(r, st, end)
-            if ph.start != st:
+            if ph.start == st + 1 and r.tokens[st] in ("and", "or"):
+                found.append(ph)  # "Katarzyna Wójcik, 27, and her partner said"
+            elif ph.start != st:
                 # A clause ending in a noun phrase: that phrase is the subject, unless
                 # it sits right before the verb ("to hire people, add back hours").
                 if step:
@@ -830,9 +934,7 @@ def _chain(r: _Reader, k: int, floor: int, reasons: _Spans) -> list[_Phrase]:
         if st == floor:
             break
         g = r.gap(st - 1)
-        if any(ch in _HARD_PUNCT or ch in _QUOTE_CHARS for ch in g) or not any(
-            ch in _SOFT_DELIM for ch in g
-        ):
+        if not _HARD_OR_QUOTE.isdisjoint(g) or _SOFT_DELIM.isdisjoint(g):
             break
         end = st - 1
     return found
@@ -842,7 +944,10 @@ def _relative_head(r: _Reader, k: int, floor: int, reasons: _Spans) -> _Phrase |
     """The antecedent of a restrictive relative clause that ends right before the cue
     ("Officials who spoke on condition of anonymity said")."""
     toks = r.tokens
-    forms = _verb_forms()[0]
+    toks_window = toks[max(floor, k - 19) : k + 1]
+    if "who" not in toks_window and "whom" not in toks_window:
+        return None
+    forms = r.lex.forms
     j = k
     while j >= floor and k - j < 20:
         t = toks[j]
@@ -880,14 +985,7 @@ def _forward(
     e = ph.end
     if e < r.n:
         g = r.gap(e - 1)
-        if (
-            clean
-            and e < limit
-            and not any(
-                ch in _SOFT_DELIM or ch in _HARD_PUNCT or ch in _QUOTE_CHARS or ch in ".!?"
-                for ch in g
-            )
-        ):
+        if clean and e < limit and _CLAUSE_END.isdisjoint(g):
             t = r.tokens[e]
             if not (
                 t in _RELATIVE or t in _PREPS or t in _TIME or t in ("during", "after", "before")
@@ -896,8 +994,7 @@ def _forward(
         if appositive and g.strip() == "," and e < limit:
             app = _np_right(r, e, limit, newline=False)
             if app is not None and (
-                app.end >= limit
-                or any(ch in _SOFT_DELIM or ch in ".;:" for ch in r.gap(app.end - 1))
+                app.end >= limit or not _APPOSITIVE_END.isdisjoint(r.gap(app.end - 1))
             ):
                 found.append(app)
     return found
@@ -954,7 +1051,8 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
     multi = h.last - h.first > 1
     form = toks[h.first]
     forward_only = entry in ("according to", "in the words of")
-    forms, bases, third = _verb_forms()
+    lex = r.lex
+    forms, bases, third = lex.forms, lex.bases, lex.third
     if text[h.start].isupper() and (h.first != first or (form in bases and not forward_only)):
         return None  # "United States", "State Department", a title-case line
     nxt = h.last
@@ -978,6 +1076,8 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
                 return None  # a participle: "a person described in clause (i)"
             if form in _BELIEF and t in ("in", "of", "about", "for"):
                 return None  # "believed in her", "thought of it"
+            if form in _COMPLAIN and t in ("about", "of", "to"):
+                return None  # "residents have complained about closures": no words reported
     k, flags = _before_verb(r, h.first - 1, first)
     if not forward_only and (flags.neg or flags.modal or flags.to):
         return None
@@ -1003,20 +1103,33 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
             return None  # "in some states", "let everybody tell": a noun, or no subject
     if not phrases:
         return None
-    kinds = [_classify(r, ph, first) for ph in phrases]
-    picked = [(ph, kd) for ph, kd in zip(phrases, kinds, strict=True) if kd[0] != _NONE]
-    if not picked:
+    # Named if any phrase is named (an appositive name: "a senior official, Marko
+    # Zupan, said"); otherwise the subject, the phrase furthest from the cue.
+    best: tuple[_Phrase, tuple[str, bool, bool]] | None = None
+    lo = hi = -1
+    spokes_only = True
+    words = r.words
+    for ph in phrases:
+        kd = _classify(r, ph, first)
+        if kd[0] == _NONE:
+            continue
+        a, b = words[ph.start][0], words[ph.end - 1][1]
+        lo = a if lo < 0 or a < lo else lo
+        hi = b if b > hi else hi
+        if kd[0] == NAMED:
+            spokes_only = spokes_only and kd[2]
+            if best is None or best[1][0] != NAMED:
+                best = (ph, kd)
+        elif best is None or best[1][0] != NAMED:
+            best = (ph, kd)
+    if best is None:
         return None
-    named = [(ph, kd) for ph, kd in picked if kd[0] == NAMED]
-    ph0, (kind, person, spokes) = named[0] if named else picked[-1]
-    if named and not all(kd[2] for _, kd in named):
-        spokes = False
-    lo = min(r.words[ph.start][0] for ph, _ in picked)
-    hi = max(r.words[ph.end - 1][1] for ph, _ in picked)
+    ph0, (kind, person, spokes) = best
+    spokes = spokes and spokes_only
     start = min(lo, h.start)
     end = max(hi, h.end) if hi > h.end else h.end
     last = r.sentence_index(end - 1)
-    role = kind == REFERENCE and r.base(ph0.core - 1) in _role_like()
+    role = kind == REFERENCE and r.base(ph0.core - 1) in lex.role_like
     return _Event(kind, start, end, Span(h.start, h.end), si, lo, last, person, role, spokes)
 
 
@@ -1030,13 +1143,12 @@ def _agrees(
     ht = r.tokens[head]
     if form in third:
         return not (ht in _VAGUE_QUANT or ht in _QUANT or ht in _NUMBERS) and not (
-            _plural(ht) and ht not in _PRONOUNS and ht not in _words("institution_nouns")
+            _plural(ht) and ht not in _PRONOUNS and ht not in r.lex.institutions
         )
     if form in bases:
         if ht in ("everyone", "everybody", "someone", "somebody", "he", "she", "it"):
             return False
-        nouns = _words("role_nouns") | _words("vague_subjects") | _words("document_nouns")
-        return not (ht in nouns and not _plural(ht) and ht not in ("people", "research"))
+        return not (ht in r.lex.countable and not _plural(ht) and ht not in ("people", "research"))
     return True
 
 
@@ -1050,7 +1162,7 @@ def _backward(
     if k < first:
         return _forward(r, h.last, limit, clean=True) if inverts else []
     g = r.gap(k) if k + 1 < r.n else ""
-    if r.doc.in_quote(r.words[k][0]) or any(ch in _QUOTE_CHARS for ch in g):
+    if not _QUOTE_CHARS.isdisjoint(g) or r.doc.in_quote(r.words[k][0]):
         # after a quote the subject is inverted as a rule: “...,” says Dr. Kelso of ...
         return _forward(r, h.last, limit, clean=False) if inverts else []
     if not g.strip():
@@ -1068,8 +1180,22 @@ def _backward(
         if rel is not None:
             return [rel]
         ph = _np_left(r, k, first)
-        return [ph] if ph is not None else []
-    if any(ch in _SOFT_DELIM for ch in g) and not any(ch in _HARD_PUNCT for ch in g):
+        if ph is None:
+            return []
+        j = ph.start - 1  # a coordinated subject: "Kofi Boateng and Irene Sato said"
+        if j - 1 >= first and r.tokens[j] == "and" and r.tight(j):
+            if r.tight(j - 1):
+                co = _np_left(r, j - 1, first)
+                others = [co] if co is not None else []
+            elif r.gap(j - 1).strip() == ",":  # "Katarzyna Wójcik, 27, and her partner"
+                others = _chain(r, j - 1, first, reasons)
+            else:
+                others = []
+            named = [o for o in others if _classify(r, o, first)[0] == NAMED]
+            if named:
+                return [ph, *named]
+        return [ph]
+    if not _SOFT_DELIM.isdisjoint(g) and _HARD_PUNCT.isdisjoint(g):
         if inverts:
             after = _forward(r, h.last, limit, clean=True)
             if after:
