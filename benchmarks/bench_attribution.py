@@ -38,7 +38,7 @@ _SENTENCES = [
     "In a dramatic turn, the council reversed its decision on Monday.",
     "Residents have complained about road closures in previous years.",
     "The report will be published on the commission's website next month.",
-    "Interior Minister Laura Becker, who attended the meeting in Vienna, stated that the vote was close.",
+    "Interior Minister Laura Becker, who attended the meeting in Vienna, stated it was close.",
     "“It is a question of trust,” she told reporters, adding that she would not resign.",
     "Sources say the deal was drafted in secret and signed late at night.",
     "It is widely believed that the election will be called early.",
@@ -138,11 +138,12 @@ def main(argv: list[str] | None = None) -> None:
     for name, texts in runs:
         family, shared, words, cues = _time(texts, args.repeat)
         scale = args.words / words
-        print(
-            f"  {name}: {len(texts)} articles, ~{words:.0f} words, {cues:.0f} cues per 1,000 words\n"
-            f"    family:            {family * 1000:.3f} ms ({family * scale * 1000:.3f} ms per {args.words} words)\n"
-            f"    with shared views: {shared * 1000:.3f} ms ({shared * scale * 1000:.3f} ms per {args.words} words)"
-        )
+        print(f"  {name}: {len(texts)} articles, ~{words:.0f} words, {cues:.0f} cues/1,000 words")
+        for label, secs in (("family", family), ("with shared views", shared)):
+            per = secs * scale * 1000
+            print(
+                f"    {label + ':':<19}{secs * 1000:.3f} ms ({per:.3f} ms per {args.words} words)"
+            )
 
 
 if __name__ == "__main__":

@@ -697,10 +697,7 @@ def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
 
 def _any_name(r: _Reader, a: int, b: int, first: int, *, groups: bool = True) -> bool:
     """A proper name among words ``a..b-1`` (optionally not counting demonyms)."""
-    for j in range(a, b):
-        if r.is_name(j, first) and (groups or not r.is_group(j)):
-            return True
-    return False
+    return any(r.is_name(j, first) and (groups or not r.is_group(j)) for j in range(a, b))
 
 
 def _any_group(r: _Reader, a: int, b: int) -> bool:
