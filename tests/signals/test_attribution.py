@@ -243,7 +243,8 @@ def test_evidence_slices_back_and_analysis_is_deterministic(text: str) -> None:
     assert starts == sorted(starts)
     for a in first.attributions:
         assert 0 <= a.start < a.end <= len(text)
-        assert a.start <= a.cue.start and a.cue.end <= a.end
+        assert a.start <= a.cue.start
+        assert a.cue.end <= a.end
     out = attribution.extract(doc)
     for sig in out.values():
         for e in sig.evidence:
