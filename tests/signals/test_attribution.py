@@ -15,7 +15,7 @@ from reliability.signals import attribution
 from reliability.signals.attribution import BARE, EXPLAINED, NAMED, REFERENCE, VAGUE, analyse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from eval_attribution import KINDS, evaluate, read_golden
+from eval_attribution import KINDS, Report, evaluate, read_golden
 
 #: Floors from the issue, pinned: a change may not push any kind below them.
 PRECISION_FLOOR = 0.95
@@ -35,11 +35,11 @@ def kinds_in(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def report():  # type: ignore[no-untyped-def]
+def report() -> Report:
     return evaluate(list(read_golden()))
 
 
-def test_golden_set_is_large_and_covers_every_kind(report) -> None:  # type: ignore[no-untyped-def]
+def test_golden_set_is_large_and_covers_every_kind(report: Report) -> None:
     assert report.rows >= 150
     for kind in KINDS:
         t = report.tallies[kind]
@@ -47,13 +47,13 @@ def test_golden_set_is_large_and_covers_every_kind(report) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_precision_and_recall_floors(report, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_precision_and_recall_floors(report: Report, kind: str) -> None:
     t = report.tallies[kind]
     assert t.precision >= PRECISION_FLOOR, (kind, t, report.errors)
     assert t.recall >= RECALL_FLOOR, (kind, t, report.errors)
 
 
-def test_no_must_not_violations(report) -> None:  # type: ignore[no-untyped-def]
+def test_no_must_not_violations(report: Report) -> None:
     assert report.violations == []
 
 
