@@ -244,7 +244,8 @@ _NEEDS_OBJECT = frozenset(
 )
 _AFTER_PARTICIPLE = frozenset("in as on at during within above below under for".split())
 _BELIEF = frozenset("believe believes believed think thinks thought fear fears feared".split())
-_COMPLAIN = frozenset("complain complains complained".split())
+_QUESTION = frozenset("ask asks asked".split())
+_COMPLAIN = frozenset("complain complains complained joked".split())
 #: Where a quantifier can open a clause as its subject ("and some believe").
 _CLAUSE_OPENERS = frozenset(
     """and but while though although as so because yet where when that whereas since or
@@ -252,7 +253,12 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
-_BREAK = _STOP | _BE | _HAVE | _DO | _MODALS | _NEG | _TIME
+#: Prepositions that never attach a source's complement: they end a phrase.
+_OTHER_PREPS = frozenset(
+    """into onto over through during against between without towards toward across upon
+    via despite after before behind beyond except""".split()
+)
+_BREAK = _STOP | _BE | _HAVE | _DO | _MODALS | _NEG | _TIME | _OTHER_PREPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,8 +494,8 @@ class _Reader:
         base = self.base(j)
         if base in self.lex.common:
             return False
-        if j != sentence_first:
-            return True
+        if j != sentence_first and ":" not in self.gap(j - 1):
+            return True  # (after a colon a capital is positional: "SCHIEFFER: Short answer")
         # Sentence-initial: capitalised by position, so look for other evidence.
         if base in self.lower_seen():
             return False
@@ -873,6 +879,7 @@ def _np_like(r: _Reader, a: int, b: int) -> bool:
     if b - a > 11 or not (toks[a] in _DETERMINERS or r.cap(a) or toks[a] in r.lex.nouns):
         return False
     forms = r.lex.forms
+    link = -1
     for j in range(a, b + 1):
         t = toks[j]
         if t in ("who", "whose") and j > a:
@@ -883,7 +890,17 @@ def _np_like(r: _Reader, a: int, b: int) -> bool:
             return False
         if t == "to" and j < b and not (toks[j + 1] in _DETERMINERS or r.cap(j + 1)):
             return False
-    return True
+        if link < 0 and j > a and t in _CONNECT:
+            link = j
+    if link < 0:
+        return True
+    while link <= b and toks[link] in _CONNECT:  # "familiar with", "close to"
+        link += 1
+    if link > b:
+        return False
+    # the complement must itself be one phrase: not "a woman with a lazy eye came into frame"
+    tail = _np_left(r, b, link)
+    return tail is not None and tail.start == link
 
 
 def _whole(r: _Reader, a: int, b: int) -> _Phrase:
@@ -1123,6 +1140,8 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
         return None
     ph0, (kind, person, spokes) = best
     spokes = spokes and spokes_only
+    if form in _QUESTION and kind in (_ANON, VAGUE):
+        kind = REFERENCE  # "a reporter asked": a question from nobody in particular sources nothing
     start = min(lo, h.start)
     end = max(hi, h.end) if hi > h.end else h.end
     last = r.sentence_index(end - 1)
