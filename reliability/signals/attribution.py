@@ -95,6 +95,11 @@ _DETERMINERS = _DEFINITE | _INDEFINITE | _QUANT | _NUMBERS
 #: Quantifiers that stand alone as a vague subject ("some say", "many believe").
 _VAGUE_QUANT = frozenset("some many most others".split())
 _QUANTIFIERS = _VAGUE_QUANT | _QUANT | _NUMBERS
+#: Modifiers that make "figures" people rather than numbers ("senior figures").
+_PERSON_FIGURES = frozenset(
+    """senior leading top key prominent party political public opposition government
+    industry establishment military""".split()
+)
 #: Words that mark an unnamed person outright ("an unnamed official").
 _UNNAMED = frozenset("unnamed anonymous unidentified".split())
 #: Prepositions that name the organisation behind a source, by kind of head.
@@ -682,7 +687,9 @@ def _np_right(r: _Reader, i: int, limit: int, *, newline: bool = True) -> _Phras
         return None
     if core is None or core > j:
         core = j
-    return _Phrase(i, core, j)
+    # "according to people who have seen the draft": a restrictive clause specifies them
+    relative = j < r.n and j < limit and toks[j] in ("who", "whom") and r.tight(j - 1)
+    return _Phrase(i, core, j, relative)
 
 
 def _plural(tok: str) -> bool:
@@ -751,6 +758,10 @@ def _classify_phrase(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bo
     mods = (ph.start, head)
     comp = (ph.core + 1, ph.end)
 
+    if ht == "figures" and (
+        link == "in" or any(toks[j] in _PERSON_FIGURES for j in range(ph.start, head))
+    ):
+        return _ANON, False, False  # people, not numbers: "senior figures in the party"
     if ht in lex.spokes:
         org = (
             _any_cap(r, *mods, first)
