@@ -7,6 +7,8 @@ then one entry per line. An entry is
   be separated by spaces or a comma, and ``'`` matches ``’`` too;
 * a single word ending in ``*``, which also matches longer words (``allege*``);
 * ``<num>`` in a phrase, which matches any number (``<num> comments``);
+* ``(a|b)`` in a phrase for one of several words, ``[a|b]`` for an optional one
+  (``it (is|was) [widely] believed``): expanded into plain phrases when loaded;
 * ``re:`` followed by a regular expression, for shapes a word list cannot say.
   Write it in lower case and start it with a literal word: it runs over the
   lower-cased text, and a literal start lets the regex engine skip ahead fast;
@@ -28,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
@@ -62,7 +65,10 @@ class Tokenised(Protocol):
     text: str
 
     @property
-    def words(self) -> Sequence[tuple[int, int]]: ...
+    def word_starts(self) -> Sequence[int]: ...
+
+    @property
+    def word_ends(self) -> Sequence[int]: ...
 
     @property
     def tokens(self) -> Sequence[str]: ...
@@ -118,7 +124,7 @@ def term_regex(term: str) -> str:
     wildcard = term.endswith("*")
     core = term[:-1] if wildcard else term
     parts = [
-        r"\d[\d.,]*k?" if p == NUM else re.escape(p).replace("'", "['’]")
+        r"(?<![\d.,])\d[\d.,]*+k?" if p == NUM else re.escape(p).replace("'", "['’]")
         for p in core.replace(",", " ").split()
     ]
     return r",?\s+".join(parts) + (r"\w*" if wildcard else "")
@@ -126,7 +132,8 @@ def term_regex(term: str) -> str:
 
 def compile_terms(terms: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One word-bounded alternation of ``terms``, longest first so the longest wins."""
-    unique = sorted(set(terms), key=lambda t: (-len(t), t))
+    phrases = [p for t in terms for p in ([t] if t.startswith("re:") else expand(t))]
+    unique = sorted(set(phrases), key=lambda t: (-len(t), t))
     if not unique:
         raise LexiconError("cannot compile an empty list of terms")
     body = "|".join(term_regex(t) for t in unique)
@@ -212,43 +219,103 @@ def available() -> tuple[str, ...]:
 
 # --- the one-pass matcher -------------------------------------------------------------
 
-_Entry = tuple[str, tuple[str, ...], str]  # (lexicon, remaining words, entry as written)
+_Single = tuple[str, str]  # (lexicon, entry as written)
+_Multi = tuple[str, tuple[str, ...], str]  # (lexicon, words after the second, entry)
+_Regex = tuple[str, str, str, re.Pattern[str], re.Pattern[str]]
+_DIGITS = frozenset("0123456789")
+_DIGIT_RE = re.compile(r"\d")
+_GROUP_RE = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
+_META = frozenset(".^$*+?{}[]\\|()")
+_MAX_EXPANSIONS = 5000
+
+
+def expand(entry: str) -> list[str]:
+    """Phrases an entry stands for: ``(a|b)`` picks one, ``[a|b]`` picks one or none.
+
+    >>> expand("it (is|was) [widely] believed")
+    ['it is widely believed', 'it is believed', 'it was widely believed', 'it was believed']
+    """
+    parts: list[list[str]] = []
+    pos = 0
+    for m in _GROUP_RE.finditer(entry):
+        parts.append([entry[pos : m.start()]])
+        options = (m.group(1) if m.group(1) is not None else m.group(2)).split("|")
+        parts.append(options + ([""] if m.group(2) is not None else []))
+        pos = m.end()
+    parts.append([entry[pos:]])
+    out = [""]
+    for options in parts:
+        out = [head + opt for head in out for opt in options]
+        if len(out) > _MAX_EXPANSIONS:
+            raise LexiconError(f"entry {entry!r} expands to more than {_MAX_EXPANSIONS} phrases")
+    return [" ".join(p.split()) for p in out]
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The literal text every match of ``pattern`` starts with ('' if unknown)."""
+    out = []
+    for ch in pattern:
+        if ch in _META:
+            break
+        out.append(ch)
+    if len(out) < len(pattern) and pattern[len(out)] in "*?{":
+        out = out[:-1]  # the last literal is optional or repeated
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    first: Mapping[str, tuple[_Entry, ...]]  # first word -> entries, longest first
-    prefixes: tuple[tuple[int, Mapping[str, tuple[tuple[str, str], ...]]], ...]
-    # (lexicon, entry, bare pattern for lower-cased text, word-bounded case-blind pattern)
-    regexes: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]
+    single: Mapping[str, tuple[_Single, ...]]  # word -> one-word entries
+    multi: Mapping[str, Mapping[str, tuple[_Multi, ...]]]  # first -> second -> longest first
+    single_keys: frozenset[str]  # every one-word entry
+    bigrams: frozenset[str]  # "first second" of every longer entry
+    numeric: bool  # whether any entry holds <num>
+    prefixes: tuple[tuple[int, Mapping[str, tuple[_Single, ...]]], ...]
+    # (lexicon, entry, literal start, bare pattern for lower-cased text, case-blind pattern)
+    regexes: tuple[_Regex, ...]
 
 
 @cache
 def _index(names: tuple[str, ...]) -> _Index:
-    first: dict[str, list[_Entry]] = {}
-    prefixes: dict[int, dict[str, list[tuple[str, str]]]] = {}
-    regexes: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = []
+    single: dict[str, dict[_Single, None]] = {}
+    multi: dict[str, dict[str, dict[_Multi, None]]] = {}
+    prefixes: dict[int, dict[str, list[_Single]]] = {}
+    regexes: list[_Regex] = []
     for name in names:
-        lex = load(name)
-        for entry in lex.entries:
-            if entry.startswith("re:") or not _is_token_entry(entry):
-                bare = re.compile(
-                    term_regex(entry if entry.startswith("re:") else normalise(entry))
+        for entry in load(name).entries:
+            if entry.startswith("re:"):
+                bare = term_regex(entry)[3:-1]
+                regexes.append(
+                    (name, entry, _literal_prefix(bare), re.compile(bare), compile_terms([entry]))
                 )
-                regexes.append((name, entry, bare, compile_terms([entry])))
                 continue
-            words = [
-                w if w == NUM else WORD_RE.findall(w)[0]
-                for w in normalise(entry).removesuffix("*").replace(",", " ").split()
-            ]
-            if entry.endswith("*"):
-                prefixes.setdefault(len(words[0]), {}).setdefault(words[0], []).append(
-                    (name, entry)
-                )
-            else:
-                first.setdefault(words[0], []).append((name, tuple(words[1:]), entry))
+            for phrase in expand(entry):
+                if not _is_token_entry(phrase):
+                    bare = term_regex(normalise(phrase))
+                    regexes.append((name, entry, "", re.compile(bare), compile_terms([phrase])))
+                    continue
+                words = [
+                    w if w == NUM else WORD_RE.findall(w)[0]
+                    for w in normalise(phrase).removesuffix("*").replace(",", " ").split()
+                ]
+                if phrase.endswith("*"):
+                    prefixes.setdefault(len(words[0]), {}).setdefault(words[0], []).append(
+                        (name, entry)
+                    )
+                elif len(words) == 1:
+                    single.setdefault(words[0], {})[(name, entry)] = None
+                else:
+                    second = multi.setdefault(words[0], {}).setdefault(words[1], {})
+                    second[(name, tuple(words[2:]), entry)] = None
     return _Index(
-        first={w: tuple(sorted(es, key=lambda e: -len(e[1]))) for w, es in first.items()},
+        single={w: tuple(es) for w, es in single.items()},
+        multi={
+            w: {w2: tuple(sorted(es, key=lambda e: -len(e[1]))) for w2, es in d.items()}
+            for w, d in multi.items()
+        },
+        single_keys=frozenset(single),
+        bigrams=frozenset(f"{w} {w2}" for w, d in multi.items() for w2 in d),
+        numeric=NUM in single or NUM in multi or any(NUM in d for d in multi.values()),
         prefixes=tuple(
             (n, {p: tuple(v) for p, v in d.items()}) for n, d in sorted(prefixes.items())
         ),
@@ -269,71 +336,99 @@ def scan(doc: Tokenised, names: tuple[str, ...] | None = None) -> dict[str, list
     names = available() if names is None else names
     idx = _index(names)
     text = doc.text
-    words = doc.words
+    starts = doc.word_starts
+    ends = doc.word_ends
     tokens = doc.tokens
     n = len(tokens)
     found: dict[str, list[Hit]] = {name: [] for name in names}
     free: dict[str, int] = dict.fromkeys(names, 0)  # first token a new hit may use
-    get = idx.first.get
-    numeric = idx.first.get(NUM, ())
-    prefixes = idx.prefixes
-    for i, tok in enumerate(tokens):
-        cands = get(tok)
-        if tok[0].isdigit() and numeric:
-            cands = (*(cands or ()), *numeric)
-        if cands:
-            for lex, rest, entry in cands:
-                if free[lex] > i:
+    # Narrow the tokens to look at with set operations, which run in C: the one-word
+    # entries present, and the first words of the two-word openings present.
+    pairs = list(map(" ".join, pairwise(tokens)))
+    hot_pairs = idx.bigrams.intersection(pairs)
+    hot = set(idx.single_keys.intersection(tokens))
+    hot.update(p.partition(" ")[0] for p in hot_pairs)
+    numeric = idx.numeric and _DIGIT_RE.search(text) is not None
+    if numeric:
+        candidates = [i for i, t in enumerate(tokens) if t in hot or t[0] in _DIGITS]
+    elif hot:
+        candidates = [i for i, t in enumerate(tokens) if t in hot]
+    else:
+        candidates = []
+    single, multi = idx.single, idx.multi
+    for i in candidates:
+        tok = tokens[i]
+        is_num = numeric and tok[0] in _DIGITS
+        if i + 1 < n and (is_num or pairs[i] in hot_pairs or tokens[i + 1][0] in _DIGITS):
+            nxt = tokens[i + 1]
+            for by_second in (multi.get(tok), multi.get(NUM) if is_num else None):
+                if not by_second:
                     continue
-                j = i + 1 + len(rest)
-                if rest:
-                    if j > n or not _same(tokens, i + 1, rest):
+                cands = by_second.get(nxt, ())
+                if nxt[0] in _DIGITS:
+                    cands = (*cands, *by_second.get(NUM, ()))
+                for lex, rest, entry in cands:
+                    j = i + 2 + len(rest)
+                    if free[lex] > i or j > n or (rest and not _same(tokens, i + 2, rest)):
                         continue
-                    if not all(
-                        _gap_ok(text, words[k - 1][1], words[k][0]) for k in range(i + 1, j)
-                    ):
+                    if not all(_gap_ok(text, ends[k - 1], starts[k]) for k in range(i + 1, j)):
                         continue
-                found[lex].append(Hit(words[i][0], words[j - 1][1], i, j, entry))
-                free[lex] = j
-        for length, table in prefixes:
-            if len(tok) >= length:
-                for lex, entry in table.get(tok[:length], ()):
-                    if free[lex] <= i:
-                        found[lex].append(Hit(words[i][0], words[i][1], i, i + 1, entry))
-                        free[lex] = i + 1
+                    found[lex].append(Hit(starts[i], ends[j - 1], i, j, entry))
+                    free[lex] = j
+        for key in (tok, NUM) if is_num else (tok,):
+            for lex, entry in single.get(key, ()):
+                if free[lex] <= i:
+                    found[lex].append(Hit(starts[i], ends[i], i, i + 1, entry))
+                    free[lex] = i + 1
+    for length, table in idx.prefixes:
+        for i, tok in enumerate(tokens):
+            for lex, entry in table.get(tok[:length], ()) if len(tok) >= length else ():
+                if free[lex] <= i:
+                    found[lex].append(Hit(starts[i], ends[i], i, i + 1, entry))
+                    free[lex] = i + 1
     if idx.regexes:
-        starts = [s for s, _ in words]
-        ends = [e for _, e in words]
-        extra: dict[str, list[Hit]] = {}
-        lowered = text.lower()
-        same = len(lowered) == len(text)
-        for lex, entry, bare, bounded in idx.regexes:
-            matches = (
-                (m for m in bare.finditer(lowered) if _bounded(lowered, m.start(), m.end()))
-                if same
-                else bounded.finditer(text)
-            )
-            extra.setdefault(lex, []).extend(
-                Hit(
-                    m.start(),
-                    m.end(),
-                    bisect_left(ends, m.start() + 1),
-                    bisect_right(starts, m.end() - 1),
-                    entry,
-                )
-                for m in matches
-                if m.end() > m.start()
-            )
-        for lex, hits in extra.items():
-            if hits:
-                found[lex] = _merge(found[lex], hits)
+        _scan_regexes(idx.regexes, text, starts, ends, found)
     return found
+
+
+def _scan_regexes(
+    regexes: tuple[_Regex, ...],
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    found: dict[str, list[Hit]],
+) -> None:
+    extra: dict[str, list[Hit]] = {}
+    lowered = text.lower()
+    same = len(lowered) == len(text)
+    for lex, entry, literal, bare, bounded in regexes:
+        if same and literal and literal not in lowered:
+            continue  # the cheap test: the entry's literal start is nowhere in the text
+        matches = (
+            (m for m in bare.finditer(lowered) if _bounded(lowered, m.start(), m.end()))
+            if same
+            else bounded.finditer(text)
+        )
+        extra.setdefault(lex, []).extend(
+            Hit(
+                m.start(),
+                m.end(),
+                bisect_left(ends, m.start() + 1),
+                bisect_right(starts, m.end() - 1),
+                entry,
+            )
+            for m in matches
+            if m.end() > m.start()
+        )
+    for lex, hits in extra.items():
+        if hits:
+            found[lex] = _merge(found[lex], hits)
 
 
 def _same(tokens: Sequence[str], at: int, rest: tuple[str, ...]) -> bool:
     for k, word in enumerate(rest, at):
         tok = tokens[k]
-        if tok != word and not (word == NUM and tok[0].isdigit()):
+        if tok != word and not (word == NUM and tok[0] in _DIGITS):
             return False
     return True
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ._lexicon import Hit
@@ -25,12 +25,17 @@ class Span(NamedTuple):
 
 
 #: A word: letters or digits, joined by inner apostrophes or hyphens ("don't", "co-op").
+#: The Document finds the same words faster with :func:`_tokenise`; this pattern is the
+#: definition, and what code outside the hot path (titles, lexicon entries) uses.
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
-#: Where a sentence may end: terminal punctuation and closing quotes before a new start.
+#: Where a sentence may end: a run of terminal punctuation (matched from its first
+#: character only, so no scan restarts inside a run) and closing quotes, before a
+#: capitalised start, or ``!``/``?`` before any space. It begins with a character
+#: class, which lets the regex engine skip ahead fast.
 _SENT_END_RE = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9À-Þ])"
-    r"|[!?]+[\"'”’)\]]*(?=\s)"
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+"
+    r"(?:(?<=[!?])[\"'”’)\]]*+(?=\s)|[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9À-Þ]))"
 )
 
 #: Abbreviations after which a period does not end a sentence (lower-cased, no dot).
@@ -43,13 +48,15 @@ _ABBREVIATIONS = frozenset(
 
 #: Quoted passages. Content stops at the next opening mark, so every scan is linear:
 #: curly double, curly single (an inner ’ before a letter is an apostrophe), straight
-#: double, straight single. An unclosed quote runs to the end of its line.
+#: double, straight single (an inner ' between letters is an apostrophe). An unclosed
+#: quote runs to the end of its line. Tried only where an opening mark stands.
 _QUOTE_RE = re.compile(
     r"“[^“”\n]*+(?:”|(?=\n)|\Z)"
     r"|(?<!\w)‘(?:[^‘’\n]|’(?=\w))*+(?:’|(?=\n)|\Z)"
     r"|\"[^\"\n]*+(?:\"|(?=\n)|\Z)"
-    r"|(?<![\w'])'(?=\w)(?:[^'\n]|'(?=\w))*+'(?!\w)"
+    r"|(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*+'(?!\w)"
 )
+_QUOTE_OPEN_RE = re.compile(r"[“‘\"']")
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
@@ -100,27 +107,34 @@ class Document:
         return tuple(out)
 
     @cached_property
-    def words(self) -> list[tuple[int, int]]:
-        """Word spans ``(start, end)``, in order."""
-        return [m.span() for m in WORD_RE.finditer(self.text)]
+    def _spans(self) -> tuple[list[int], list[int], list[str]]:
+        return _tokenise(self.text)
 
-    @cached_property
-    def tokens(self) -> list[str]:
-        """Words lower-cased with ``’`` as ``'``, parallel to :attr:`words`."""
-        text = self.text
-        lowered = text.lower()
-        if len(lowered) == len(text):  # almost always: same offsets, so the same words
-            toks: list[str] = WORD_RE.findall(lowered)
-        else:
-            toks = [text[s:e].lower() for s, e in self.words]
-        if "’" in text:
-            toks = [t.replace("’", "'") for t in toks]
-        return toks
-
-    @cached_property
+    @property
     def word_starts(self) -> list[int]:
         """Start offset of each word (for bisecting from a character to a word)."""
-        return [s for s, _ in self.words]
+        return self._spans[0]
+
+    @property
+    def word_ends(self) -> list[int]:
+        """End offset of each word."""
+        return self._spans[1]
+
+    @property
+    def tokens(self) -> list[str]:
+        """Words lower-cased with ``’`` as ``'``, parallel to :attr:`words`."""
+        return self._spans[2]
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """Word spans ``(start, end)``, in order (see :data:`WORD_RE`)."""
+        starts, ends, _ = self._spans
+        return list(zip(starts, ends, strict=True))
+
+    @property
+    def word_count(self) -> int:
+        """Number of words in the body."""
+        return len(self._spans[0])
 
     @cached_property
     def hits(self) -> dict[str, list[Hit]]:
@@ -128,11 +142,6 @@ class Document:
         from ._lexicon import scan
 
         return scan(self)
-
-    @property
-    def word_count(self) -> int:
-        """Number of words in the body."""
-        return len(self.words)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -158,7 +167,18 @@ class Document:
     @cached_property
     def quotes(self) -> tuple[Span, ...]:
         """Quoted passages, quote marks included, in order and never overlapping."""
-        return tuple(Span(*m.span()) for m in _QUOTE_RE.finditer(self.text))
+        text = self.text
+        out: list[Span] = []
+        pos = 0
+        for opener in _QUOTE_OPEN_RE.finditer(text):
+            at = opener.start()
+            if at < pos:
+                continue
+            m = _QUOTE_RE.match(text, at)
+            if m is not None:
+                out.append(Span(at, m.end()))
+                pos = m.end()
+        return tuple(out)
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -197,6 +217,50 @@ class Document:
         if i >= 0 and pos < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+
+@cache
+def _word_table() -> Any:
+    """For every BMP code point: is it a word character (``str.isalnum``, as ``[^\\W_]``)?"""
+    import numpy as np
+
+    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+
+
+def _tokenise(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Word starts, ends and lower-cased tokens, exactly as ``WORD_RE`` would find them.
+
+    Done with numpy masks over the code points rather than a regex scan: a word is a
+    run of alphanumerics, and ``'``, ``’`` or ``-`` between two alphanumerics joins
+    them. About four times faster than ``WORD_RE.finditer`` on news text, and it
+    yields the tokens from one ``str.split`` of the masked, lower-cased text.
+    """
+    import numpy as np
+
+    if not text:
+        return [], [], []
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _word_table()
+    if int(codes.max()) < 0x10000:
+        word = table[codes]
+    else:  # astral characters (emoji, rare scripts): ask Python about each one
+        word = np.zeros(codes.size, dtype=bool)
+        small = codes < 0x10000
+        word[small] = table[codes[small]]
+        for i in np.flatnonzero(~small).tolist():
+            word[i] = chr(int(codes[i])).isalnum()
+    joiner = (codes == 0x27) | (codes == 0x2019) | (codes == 0x2D)
+    if codes.size > 2 and joiner.any():
+        inner = np.zeros(codes.size, dtype=bool)
+        inner[1:-1] = joiner[1:-1] & word[:-2] & word[2:]
+        word |= inner
+    padded = np.concatenate(([False], word, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
+    masked = np.where(word, codes, 0x20).astype(np.uint32).tobytes()
+    lowered = masked.decode("utf-32-le", "surrogatepass").lower()
+    if "’" in lowered:
+        lowered = lowered.replace("’", "'")
+    return edges[0::2], edges[1::2], lowered.split()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from reliability.document import Document
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reliability.document import WORD_RE, Document
 
 
 def spans(doc: Document, name: str) -> list[str]:
@@ -48,3 +51,38 @@ def test_sentence_and_line_lookup() -> None:
     assert doc.sentence_at(doc.text.index("Five")) == (doc.text.index("Five"), len(doc.text))
     assert doc.line_at(doc.text.index("Three")) == (9, len(doc.text))
     assert doc.line_at(8) is None  # the newline itself
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
+    | st.text(alphabet=" a-'’B1_.é\U0001f642\U0001d400İ\n", max_size=60)
+)
+def test_fast_tokeniser_matches_the_word_pattern(text: str) -> None:
+    doc = Document(text)
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    assert doc.words == spans
+    assert doc.tokens == [text[s:e].lower().replace("’", "'") for s, e in spans]
+    assert doc.word_count == len(spans)
+
+
+def test_tokeniser_edge_cases() -> None:
+    text = "a--b 'tis don’t co-op U.S. 16.8k ’x x’ -a- x_y İstanbul \ud800z"
+    doc = Document(text)
+    assert [text[s:e] for s, e in doc.words] == [
+        "a",
+        "b",
+        "tis",
+        "don’t",
+        "co-op",
+        "U",
+        "S",
+        "16",
+        "8k",
+        "x",
+        "x",
+        "a",
+        "x",
+        "y",
+        "İstanbul",
+        "z",
+    ]

@@ -18,7 +18,7 @@ from ._common import evidence, per_words
 SIGNALS = ("hedging",)
 
 #: "May" as a month: capitalised and next to a day number or year, or after "in"/"of"/"since".
-_MONTH_AFTER = re.compile(r"\s+\d{1,4}\b|,\s*\d{4}\b")
+_MONTH_AFTER = re.compile(r"(?<![\s,])(?:\s++\d{1,4}\b|,\s*+\d{4}\b)")
 _MONTH_BEFORE = re.compile(
     r"(?:\b(?:in|of|since|until|by|early|late|mid|last|next|this)|\d{1,2})\s+$", re.IGNORECASE
 )
