@@ -248,6 +248,7 @@ _NEEDS_OBJECT = frozenset(
     """described mentioned revealed disclosed estimated alleged indicated cited""".split()
 )
 _AFTER_PARTICIPLE = frozenset("in as on at during within above below under for".split())
+_FORWARD_ONLY = frozenset(["according to", "in the words of"])
 _BELIEF = frozenset("believe believes believed think thinks thought fear fears feared".split())
 _QUESTION = frozenset("ask asks asked".split())
 _COMPLAIN = frozenset("complain complains complained joked".split())
@@ -264,6 +265,7 @@ _OTHER_PREPS = frozenset(
     via despite after before behind beyond except""".split()
 )
 _BREAK = _STOP | _BE | _HAVE | _DO | _MODALS | _NEG | _TIME | _OTHER_PREPS
+_AUX = _BE | _HAVE | _MODALS | _DO
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +397,7 @@ class _Reader:
         "_cap_mid",
         "_headline",
         "_lower_seen",
+        "_sentence_words",
         "cls",
         "doc",
         "lex",
@@ -419,12 +422,24 @@ class _Reader:
         self._lower_seen: frozenset[str] | None = None
         self._cap_mid: frozenset[str] | None = None
         self._headline: dict[int, bool] = {}
+        self._sentence_words: dict[int, tuple[int, int, bool]] = {}
 
     # -- positions
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence that starts at or before ``pos`` (-1 if none)."""
         return bisect_right(self.sentences, (pos, _BIG)) - 1
+
+    def sentence_words(self, si: int) -> tuple[int, int, bool]:
+        """First word index and end (exclusive) of sentence ``si``, and whether it
+        sits on a headline-like line (a sentence never spans lines)."""
+        got = self._sentence_words.get(si)
+        if got is None:
+            sent = self.sentences[si]
+            first, limit = self.word_range(sent)
+            got = (first, limit, self.headline(self.doc.line_at(sent.start)))
+            self._sentence_words[si] = got
+        return got
 
     def word_range(self, span: Span) -> tuple[int, int]:
         """First word index and end (exclusive) of the words inside ``span``."""
@@ -1045,6 +1060,8 @@ class _Spans:
         return None
 
     def overlapping(self, start: int, end: int) -> bool:
+        if not self.spans:
+            return False
         i = bisect_left(self._ends, start + 1)
         return i < len(self.spans) and self.spans[i].start < end
 
@@ -1061,40 +1078,30 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
     doc = r.doc
     text = r.text
     toks = r.tokens
-    if doc.in_quote(h.start) or skip.overlapping(h.start, h.end):
-        return None
-    if reasons.overlapping(h.start, h.end):
-        return None  # "who asked not to be named", "who insisted on anonymity"
-    si = r.sentence_index(h.start)
-    if si < 0:
-        return None
-    sent = doc.sentences[si]
-    if r.headline(doc.line_at(h.start)):
-        return None
-    first, limit = r.word_range(sent)
+    lex = r.lex
+    forms, bases, third = lex.forms, lex.bases, lex.third
     entry = h.entry
     multi = h.last - h.first > 1
     form = toks[h.first]
-    forward_only = entry in ("according to", "in the words of")
-    lex = r.lex
-    forms, bases, third = lex.forms, lex.bases, lex.third
-    if text[h.start].isupper() and (h.first != first or (form in bases and not forward_only)):
-        return None  # "United States", "State Department", a title-case line
+    forward_only = entry in _FORWARD_ONLY
     nxt = h.last
+    n = r.n
+    # Cheap checks on the words around the cue first (a gap across a sentence or line
+    # break is never "tight", so these need no sentence bounds).
     if not forward_only:
         prev = h.first - 1
         if (
-            prev >= first
+            prev >= 0
             and r.tight(prev)
             and (toks[prev] in _NOUN_BEFORE or toks[prev].endswith("'s"))
         ):
             return None  # a noun: "the claims", "Starmer's remarks"
-        if nxt < limit and r.tight(nxt - 1):
+        if nxt < n and r.tight(nxt - 1):
             t = toks[nxt]
-            if (t in forms and not multi) or t in _BE or t in _HAVE or t in _MODALS or t in _DO:
+            if (t in forms and not multi) or t in _AUX:
                 return None  # "reports say", "what he said was"
             if t == "to" and (
-                form in _TO_NOT_SPEECH or (nxt + 1 < limit and toks[nxt + 1] in ("be", "have"))
+                form in _TO_NOT_SPEECH or (nxt + 1 < n and toks[nxt + 1] in ("be", "have"))
             ):
                 return None  # "agreed to", "said to be"
             if form in _NEEDS_OBJECT and t in _AFTER_PARTICIPLE:
@@ -1103,6 +1110,18 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
                 return None  # "believed in her", "thought of it"
             if form in _COMPLAIN and t in ("about", "of", "to"):
                 return None  # "residents have complained about closures": no words reported
+    if doc.in_quote(h.start) or skip.overlapping(h.start, h.end):
+        return None
+    if reasons.overlapping(h.start, h.end):
+        return None  # "who asked not to be named", "who insisted on anonymity"
+    si = r.sentence_index(h.start)
+    if si < 0:
+        return None
+    first, limit, headline = r.sentence_words(si)
+    if headline:
+        return None
+    if text[h.start].isupper() and (h.first != first or (form in bases and not forward_only)):
+        return None  # "United States", "State Department", a title-case line
     k, flags = _before_verb(r, h.first - 1, first)
     if not forward_only and (flags.neg or flags.modal or flags.to):
         return None
