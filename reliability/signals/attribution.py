@@ -1,25 +1,26 @@
 """Attribution: who is speaking — named sources, anonymous ones, vague ones, and quotes.
 
 Every speech cue (a reporting or cognition verb from ``speech_verbs``, or a
-multiword cue such as "according to") is paired with its source. The source is
-looked for where English puts it:
+multiword cue such as "according to") is paired with its source, looked for where
+English puts it:
 
 * before the cue, as its subject ("Starmer said", "a senior EU diplomat said"),
-  across auxiliaries and adverbs ("has repeatedly argued", "on Thursday said"),
-  across a relative clause or appositives ("a senior official, who spoke on
-  condition of anonymity, said"; "the opposition leader, Anna Lind, said"), and
-  through "who" to its antecedent ("Rafael Quintero, who said ...");
+  across auxiliaries, adverbs and time phrases ("has repeatedly argued", "on
+  Thursday said"), across appositives and relative clauses ("the opposition
+  leader, Anna Lind, said"; "a senior official, who spoke on condition of
+  anonymity, said"; "officials who spoke on condition of anonymity said"), and
+  through ", who" to its antecedent ("Rafael Quintero, who said ...");
 * after the cue when the subject is inverted after a quote or a clause ("“...,”
   said Keir Starmer"; "the deal is dead, argued Zeynep Kaya"), after "according
   to", and after "by" in a passive ("as reported by The Harbour Ledger").
 
-The source phrase is then classified by its head word (see ``docs/signals.md``):
+The source phrase is then classified by its head word; the rules, with examples,
+are in ``docs/signals.md`` (section "Attribution"):
 
 * **named** — a proper name ("Starmer", "NATO", "President Macron"); an
-  organisation's spokesperson when the phrase names the organisation ("a
-  spokesperson for Marlow Water", "a State Department spokesman"); an institution
-  or document the phrase identifies by a proper noun or adjective ("the Interior
-  Ministry", "the Hungarian government", "a report by the Kestrel Institute");
+  organisation's spokesperson when the phrase names the organisation; an
+  institution or document the phrase identifies ("the Interior Ministry", "the
+  Hungarian government", "a report by the Kestrel Institute");
 * **anonymous** — an unnamed person by role ("a senior EU diplomat", "sources",
   "two people familiar with the matter"), *explained* when the text says why the
   name is withheld (same sentence, or the next one) and *bare* otherwise;
@@ -31,14 +32,18 @@ The source phrase is then classified by its head word (see ``docs/signals.md``):
   it does attribute a quote.
 
 Cues are not attributions inside quotation marks (the speaker's own reported
-speech), in headline-like lines, inside idioms ("that said", "easier said than
-done"), as nouns ("his remarks", "the claims"), negated, after a modal or "to"
-("would not say", "declined to say"), or in an agentless passive ("is said to be").
+speech), on headline-like lines, inside idioms ("that said", "easier said than
+done"), as nouns ("his remarks", "the claims", "reports say"), negated, after a
+modal or "to" ("would not say", "declined to say"), or in an agentless passive
+("is said to be").
 
 Direct quotes of four words or more are attributed when a cue with a source
-shares their sentence, when a colon follows a speaker ("Becker put it simply:
-“...”"), or when the quote is its own sentence right after an attributed one in
-the same paragraph.
+shares their sentence, when a speaker and a colon introduce them, or when the
+quote is its own sentence right after an attributed one in the same paragraph.
+
+Everything works on the shared :class:`~reliability.document.Document` (tokens,
+sentences, quotes, lexicon hits) with bounded walks of a dozen words or so around
+each cue: no regular expression runs over the text here.
 """
 
 from __future__ import annotations
@@ -594,7 +599,37 @@ class _Reader:
         return cached
 
 
-# --- noun phrases ---------------------------------------------------------------------------
+# --- spans of other lexicons --------------------------------------------------------------
+
+
+class _Spans:
+    """Sorted, non-overlapping spans with fast "which one covers this" lookups."""
+
+    __slots__ = ("_ends", "_starts", "spans")
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
+
+    def covering(self, start: int, end: int) -> Span | None:
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0 and self.spans[i].end >= end:
+            return self.spans[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> bool:
+        if not self.spans:
+            return False
+        i = bisect_left(self._ends, start + 1)
+        return i < len(self.spans) and self.spans[i].start < end
+
+
+def _spans(doc: Document, name: str) -> _Spans:
+    return _Spans([Span(h.start, h.end) for h in doc.hits[name]])
+
+
+# --- noun phrases -------------------------------------------------------------------------
 
 
 class _Phrase(NamedTuple):
@@ -709,6 +744,9 @@ def _np_right(r: _Reader, i: int, limit: int, *, newline: bool = True) -> _Phras
 
 def _plural(tok: str) -> bool:
     return tok in _IRREGULAR_PLURALS or (tok.endswith("s") and not tok.endswith("ss"))
+
+
+# --- what kind of source a phrase is ------------------------------------------------------
 
 
 def _classify(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bool]:
@@ -838,7 +876,7 @@ def _classify_phrase(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bo
     return _NONE, False, False
 
 
-# --- finding the source of a cue ------------------------------------------------------------
+# --- finding the source of a cue ----------------------------------------------------------
 
 
 class _Flags(NamedTuple):
@@ -885,6 +923,79 @@ def _before_verb(r: _Reader, k: int, floor: int) -> tuple[int, _Flags]:
         else:
             break
     return k, _Flags(be, modal, neg, to)
+
+
+def _backward(
+    r: _Reader, h: _lexicon.Hit, k: int, first: int, limit: int, reasons: _Spans
+) -> list[_Phrase]:
+    """The source of a cue, looked for before it and, failing that, after it."""
+    toks = r.tokens
+    form = toks[h.first]
+    inverts = (form not in _NO_INVERSION and h.last - h.first == 1) or h.entry == "pointed out"
+    if k < first:
+        return _forward(r, h.last, limit, clean=True) if inverts else []
+    g = r.gap(k) if k + 1 < r.n else ""
+    if not _QUOTE_CHARS.isdisjoint(g) or r.doc.in_quote(r.words[k][0]):
+        # after a quote the subject is inverted as a rule: “...,” says Dr. Kelso of ...
+        return _forward(r, h.last, limit, clean=False) if inverts else []
+    if not g.strip():
+        t = toks[k]
+        if t in _RELATIVE:  # "Quintero, who said ...": the source is the antecedent
+            j = k - 1
+            # only after a comma: "a man who said ..." describes him, it does not quote him
+            if j >= first and r.gap(j).strip() == ",":
+                ph = _np_left(r, j, first)
+                return [ph] if ph is not None else []
+            return []
+        if t == "that":
+            return []
+        rel = _relative_head(r, k, first, reasons)
+        if rel is not None:
+            return [rel]
+        ph = _np_left(r, k, first)
+        if ph is None:
+            return []
+        j = ph.start - 1  # a coordinated subject: "Kofi Boateng and Irene Sato said"
+        if j - 1 >= first and r.tokens[j] == "and" and r.tight(j):
+            if r.tight(j - 1):
+                co = _np_left(r, j - 1, first)
+                others = [co] if co is not None else []
+            elif r.gap(j - 1).strip() == ",":  # "Katarzyna Wójcik, 27, and her partner"
+                others = _chain(r, j - 1, first, reasons)
+            else:
+                others = []
+            named = [o for o in others if _classify(r, o, first)[0] == NAMED]
+            if named:
+                return [ph, *named]
+        return [ph]
+    if not _SOFT_DELIM.isdisjoint(g) and _HARD_PUNCT.isdisjoint(g):
+        if inverts:
+            after = _forward(r, h.last, limit, clean=True)
+            if after:
+                kind, person, _ = _classify(r, after[0], first)
+                if kind in (NAMED, _ANON, VAGUE) or person:
+                    return after
+        return _chain(r, k, first, reasons)
+    return []
+
+
+def _agrees(
+    r: _Reader, ph: _Phrase, form: str, bases: frozenset[str], third: frozenset[str]
+) -> bool:
+    """Whether a present-tense cue agrees in number with its subject."""
+    head = ph.core - 1
+    if head < ph.start or r.cap(head):
+        return True  # names and capitalised heads: "Reuters reports", "Labour say"
+    ht = r.tokens[head]
+    if form in third:
+        return not (ht in _VAGUE_QUANT or ht in _QUANT or ht in _NUMBERS) and not (
+            _plural(ht) and ht not in _PRONOUNS and ht not in r.lex.institutions
+        )
+    if form in bases:
+        if ht in ("everyone", "everybody", "someone", "somebody", "he", "she", "it"):
+            return False
+        return not (ht in r.lex.countable and not _plural(ht) and ht not in ("people", "research"))
+    return True
 
 
 def _parenthetical(r: _Reader, a: int, b: int, reasons: _Spans) -> bool:
@@ -1040,37 +1151,7 @@ def _forward(
     return found
 
 
-# --- spans of other lexicons ---------------------------------------------------------------
-
-
-class _Spans:
-    """Sorted, non-overlapping spans with fast "which one covers this" lookups."""
-
-    __slots__ = ("_ends", "_starts", "spans")
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.spans = spans
-        self._starts = [s.start for s in spans]
-        self._ends = [s.end for s in spans]
-
-    def covering(self, start: int, end: int) -> Span | None:
-        i = bisect_right(self._starts, start) - 1
-        if i >= 0 and self.spans[i].end >= end:
-            return self.spans[i]
-        return None
-
-    def overlapping(self, start: int, end: int) -> bool:
-        if not self.spans:
-            return False
-        i = bisect_left(self._ends, start + 1)
-        return i < len(self.spans) and self.spans[i].start < end
-
-
-def _spans(doc: Document, name: str) -> _Spans:
-    return _Spans([Span(h.start, h.end) for h in doc.hits[name]])
-
-
-# --- the analysis ---------------------------------------------------------------------------
+# --- the analysis -------------------------------------------------------------------------
 
 
 def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event | None:
@@ -1179,79 +1260,6 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
     return _Event(kind, start, end, Span(h.start, h.end), si, lo, last, person, role, spokes)
 
 
-def _agrees(
-    r: _Reader, ph: _Phrase, form: str, bases: frozenset[str], third: frozenset[str]
-) -> bool:
-    """Whether a present-tense cue agrees in number with its subject."""
-    head = ph.core - 1
-    if head < ph.start or r.cap(head):
-        return True  # names and capitalised heads: "Reuters reports", "Labour say"
-    ht = r.tokens[head]
-    if form in third:
-        return not (ht in _VAGUE_QUANT or ht in _QUANT or ht in _NUMBERS) and not (
-            _plural(ht) and ht not in _PRONOUNS and ht not in r.lex.institutions
-        )
-    if form in bases:
-        if ht in ("everyone", "everybody", "someone", "somebody", "he", "she", "it"):
-            return False
-        return not (ht in r.lex.countable and not _plural(ht) and ht not in ("people", "research"))
-    return True
-
-
-def _backward(
-    r: _Reader, h: _lexicon.Hit, k: int, first: int, limit: int, reasons: _Spans
-) -> list[_Phrase]:
-    """The source of a cue, looked for before it and, failing that, after it."""
-    toks = r.tokens
-    form = toks[h.first]
-    inverts = (form not in _NO_INVERSION and h.last - h.first == 1) or h.entry == "pointed out"
-    if k < first:
-        return _forward(r, h.last, limit, clean=True) if inverts else []
-    g = r.gap(k) if k + 1 < r.n else ""
-    if not _QUOTE_CHARS.isdisjoint(g) or r.doc.in_quote(r.words[k][0]):
-        # after a quote the subject is inverted as a rule: “...,” says Dr. Kelso of ...
-        return _forward(r, h.last, limit, clean=False) if inverts else []
-    if not g.strip():
-        t = toks[k]
-        if t in _RELATIVE:  # "Quintero, who said ...": the source is the antecedent
-            j = k - 1
-            # only after a comma: "a man who said ..." describes him, it does not quote him
-            if j >= first and r.gap(j).strip() == ",":
-                ph = _np_left(r, j, first)
-                return [ph] if ph is not None else []
-            return []
-        if t == "that":
-            return []
-        rel = _relative_head(r, k, first, reasons)
-        if rel is not None:
-            return [rel]
-        ph = _np_left(r, k, first)
-        if ph is None:
-            return []
-        j = ph.start - 1  # a coordinated subject: "Kofi Boateng and Irene Sato said"
-        if j - 1 >= first and r.tokens[j] == "and" and r.tight(j):
-            if r.tight(j - 1):
-                co = _np_left(r, j - 1, first)
-                others = [co] if co is not None else []
-            elif r.gap(j - 1).strip() == ",":  # "Katarzyna Wójcik, 27, and her partner"
-                others = _chain(r, j - 1, first, reasons)
-            else:
-                others = []
-            named = [o for o in others if _classify(r, o, first)[0] == NAMED]
-            if named:
-                return [ph, *named]
-        return [ph]
-    if not _SOFT_DELIM.isdisjoint(g) and _HARD_PUNCT.isdisjoint(g):
-        if inverts:
-            after = _forward(r, h.last, limit, clean=True)
-            if after:
-                kind, person, _ = _classify(r, after[0], first)
-                if kind in (NAMED, _ANON, VAGUE) or person:
-                    return after
-        return _chain(r, k, first, reasons)
-    return []
-
-
 def _reasons_attach(r: _Reader, events: list[_Event], reasons: _Spans) -> None:
     """Give each anonymity reason to the unnamed source it explains (in place)."""
     by_sentence: dict[int, list[_Event]] = {}
@@ -1303,7 +1311,7 @@ def _distance(ev: _Event, span: Span) -> int:
     return 0
 
 
-def _quotes(r: _Reader, events: list[_Event], reasons: _Spans) -> tuple[Quote, ...]:
+def _quotes(r: _Reader, events: list[_Event]) -> tuple[Quote, ...]:
     """Direct quotes, each with whether a speaker is attributed."""
     doc = r.doc
     text = r.text
@@ -1359,10 +1367,9 @@ def analyse(doc: Document) -> Analysis:
 
     Examples
     --------
-    >>> a = analyse(Document("A senior EU diplomat said the talks had failed."))
-    >>> [(x.kind, doc_text) for x in a.attributions for doc_text in [
-    ...     "A senior EU diplomat said the talks had failed."[x.start : x.end]]]
-    [('anonymous_bare', 'A senior EU diplomat said')]
+    >>> text = "A senior EU diplomat said the talks had failed, Anna Lind said."
+    >>> [(a.kind, text[a.start : a.end]) for a in analyse(Document(text)).attributions]
+    [('anonymous_bare', 'A senior EU diplomat said'), ('named', 'Anna Lind said')]
     """
     r = _Reader(doc)
     skip = _Spans(
@@ -1388,7 +1395,7 @@ def analyse(doc: Document) -> Analysis:
         events.append(
             _Event(VAGUE, h.start, h.end, Span(h.start, h.end), r.sentence_index(h.start), h.start)
         )
-    quotes = _quotes(r, events, reasons)
+    quotes = _quotes(r, events)
     out: list[Attribution] = []
     for ev in sorted(events, key=lambda e: e.start):
         kind = ev.kind
