@@ -117,7 +117,10 @@ _PRONOUNS = frozenset(
     they're you're he's she's it's i'd we'd they'd he'd she'd i'll we'll they'll he'll
     she'll""".split()
 )
-_NOBODY = frozenset("nobody nothing none someone somebody anyone anybody no-one".split())
+_NOBODY = frozenset(
+    """nobody nothing none someone somebody anyone anybody no-one who'd who's who've who'll
+    what's that's there's here's let's""".split()
+)
 _BE = frozenset("is are was were be been being am".split())
 _HAVE = frozenset("has have had having".split())
 _DO = frozenset("do does did".split())
