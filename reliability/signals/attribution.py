@@ -144,6 +144,8 @@ _STOP = frozenset(
     therefore thus meanwhile there here who whom""".split()
 )
 _RELATIVE = frozenset("who whom which".split())
+#: Words that open a restrictive relative clause about a person ("an intermediary who'd met").
+_WHO = frozenset("who whom who'd who's who've".split())
 #: Prepositions that attach a complement to a source ("a spokesperson for ...").
 _PREPS = frozenset("of for at with from in to on inside within near by about among under".split())
 #: Participles that do the same ("close to", "familiar with", "briefed on").
@@ -258,6 +260,10 @@ _NEEDS_OBJECT = frozenset(
 _AFTER_PARTICIPLE = frozenset("in as on at during within above below under for".split())
 _FORWARD_ONLY = frozenset(["according to", "in the words of"])
 _BELIEF = frozenset("believe believes believed think thinks thought fear fears feared".split())
+#: Cue forms that are more often plural nouns ("reports of looting", "claims of fraud").
+_NOUNISH = frozenset(
+    "reports claims estimates fears comments remarks notes counters tweets".split()
+)
 _QUESTION = frozenset("ask asks asked".split())
 _COMPLAIN = frozenset("complain complains complained joked".split())
 #: Where a quantifier can open a clause as its subject ("and some believe").
@@ -721,6 +727,9 @@ def _np_right(r: _Reader, i: int, limit: int, *, newline: bool = True) -> _Phras
             if not r.np_gap(j - 1, newline=newline):
                 break
         t = toks[j]
+        if t == "and" and j > i and r.cap(j - 1) and j + 1 < r.n and r.cap(j + 1):
+            j += 1  # "NFIB President and CEO Juanita Duggan"
+            continue
         if t in _BREAK or (t in _PRONOUNS and j > i and toks[j - 1] not in _CONNECT):
             break
         if t in _CONNECT or (j > i and r.ing_link(j)):
@@ -803,8 +812,8 @@ def _classify_phrase(r: _Reader, ph: _Phrase, first: int) -> tuple[str, bool, bo
     unnamed = False
     for j in range(ph.start, head):
         t = toks[j]
-        if t.endswith("'s"):
-            definite = True
+        if t.endswith("'s") or t in _DEFINITE:
+            definite = True  # "Slovenia's interior minister", "all her advisers"
         elif t in _NUMBERS or t[:1].isdigit():
             numbered = True
         elif t in _UNNAMED:
@@ -1098,14 +1107,13 @@ def _relative_head(r: _Reader, k: int, floor: int, reasons: _Spans) -> _Phrase |
     """The antecedent of a restrictive relative clause that ends right before the cue
     ("Officials who spoke on condition of anonymity said")."""
     toks = r.tokens
-    toks_window = toks[max(floor, k - 19) : k + 1]
-    if "who" not in toks_window and "whom" not in toks_window:
+    if _WHO.isdisjoint(toks[max(floor, k - 19) : k + 1]):
         return None
     forms = r.lex.forms
     j = k
     while j >= floor and k - j < 20:
         t = toks[j]
-        if t in ("who", "whom"):
+        if t in _WHO:
             if j - 1 >= floor and r.tight(j - 1):
                 ph = _np_left(r, j - 1, floor)
                 if ph is not None:
@@ -1192,6 +1200,8 @@ def _event(r: _Reader, h: _lexicon.Hit, skip: _Spans, reasons: _Spans) -> _Event
                 return None  # a participle: "a person described in clause (i)"
             if form in _BELIEF and t in ("in", "of", "about", "for"):
                 return None  # "believed in her", "thought of it"
+            if form in _NOUNISH and t in ("of", "on", "about", "from"):
+                return None  # "reports of looting", "estimates of the population"
             if form in _COMPLAIN and t in ("about", "of", "to"):
                 return None  # "residents have complained about closures": no words reported
     if doc.in_quote(h.start) or skip.overlapping(h.start, h.end):
