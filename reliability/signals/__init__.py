@@ -44,6 +44,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "anonymous_bare": "unnamed sources with no reason given, per 1,000 words",
     "vague_attribution": "unspecified groups or agentless claims ('critics argue') per 1,000 words",
     "anonymous_share": "share of attributions that are anonymous or vague (None: no attributions)",
+    "unattributed_quotes": "share of direct quotes with no attributed speaker (None: no quotes)",
     "boilerplate_leakage": "share of line characters that are page furniture left by a scraper",
     "hedging": "hedges in the reporter's own voice, per 100 words",
     "sensational_language": "strength-weighted sensational cues per 1,000 words (title counts 3x)",
