@@ -24,6 +24,8 @@ import csv
 import json
 import math
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.process
 import os
 import shutil
 import signal
@@ -289,6 +291,7 @@ def run(
     stop: threading.Event | None = None,
     observe: Callable[[Sequence[Row]], None] | None = None,
     progress: Progress | None = None,
+    stopping: Callable[[], None] | None = None,
 ) -> Summary:
     """Score ``records`` and write one row each to ``sink``, in input order.
 
@@ -312,6 +315,9 @@ def run(
         Called with each chunk of rows after it is written.
     progress:
         Told about every record, written or skipped.
+    stopping:
+        Called once when ``stop`` is noticed, before waiting for the chunks that
+        workers have already started (so a person knows why nothing happens).
 
     Returns
     -------
@@ -340,7 +346,7 @@ def run(
             observe(rows)
 
     chunks = _chunks(records, counts, skip, note)
-    interrupted = _score_in_order(chunks, jobs, model_json, stopper, emit)
+    interrupted = _score_in_order(chunks, jobs, model_json, stopper, emit, stopping)
     return Summary(
         scored=counts.scored,
         failed=counts.failed,
@@ -356,6 +362,7 @@ def _score_in_order(
     model_json: Mapping[str, Any] | None,
     stop: threading.Event,
     emit: Callable[[list[Row]], None],
+    stopping: Callable[[], None] | None,
 ) -> bool:
     """Score every chunk and emit the rows in order; ``True`` when stopped early."""
     first = next(chunks, None) if not stop.is_set() else None
@@ -368,7 +375,7 @@ def _score_in_order(
             if stop.is_set():
                 return True
         return False
-    return _score_in_pool(_chain(first, second, chunks), jobs, model_json, stop, emit)
+    return _score_in_pool(_chain(first, second, chunks), jobs, model_json, stop, emit, stopping)
 
 
 def _score_in_pool(
@@ -377,12 +384,14 @@ def _score_in_pool(
     model_json: Mapping[str, Any] | None,
     stop: threading.Event,
     emit: Callable[[list[Row]], None],
+    stopping: Callable[[], None] | None,
 ) -> bool:
     # spawn: workers start clean (no copy of this process's threads or open files)
     # and import reliability once each; the same on every platform.
+    context = _TrackingSpawnContext()
     pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=context,
         initializer=_worker_init,
         initargs=(os.getpid(),),
     )
@@ -401,17 +410,44 @@ def _score_in_pool(
                 break
         while pending and not stopped:
             stopped = not _emit_next(pending, stop, emit)
+        # Done, or stopping: no new work; running chunks finish, and the ones done in
+        # order are kept below.
+        if stopped and stopping is not None:
+            stopping()
+        pool.shutdown(wait=True, cancel_futures=True)
     except BaseException:
+        # Interrupted for good (a second Ctrl-C, even while waiting above) or failed:
+        # end the workers rather than wait for one busy with a long article. A pool
+        # left running would also hang the interpreter's exit.
         pool.shutdown(wait=False, cancel_futures=True)
+        context.terminate()
         raise
-    # Stopping: no new work; let running chunks finish and keep the ones done in order.
-    pool.shutdown(wait=True, cancel_futures=True)
     while pending and pending[0].done() and not pending[0].cancelled():
         fut = pending.popleft()
         if fut.exception() is not None:
             break
         emit(fut.result())
     return stopped or stop.is_set()
+
+
+class _TrackingSpawnContext(multiprocessing.context.SpawnContext):
+    """The spawn context, remembering the worker processes it starts (to end them early)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[multiprocessing.process.BaseProcess] = []
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]  # noqa: N802
+        """A spawn process, recorded."""
+        proc = multiprocessing.context.SpawnProcess(*args, **kwargs)
+        self.started.append(proc)
+        return proc
+
+    def terminate(self) -> None:
+        """End every worker still running."""
+        for proc in self.started:
+            if proc.is_alive():
+                proc.terminate()
 
 
 def _chain(

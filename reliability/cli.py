@@ -379,6 +379,7 @@ def _score(args: argparse.Namespace) -> int:
                 stop=stop,
                 observe=errors if list_errors else None,
                 progress=progress,
+                stopping=None if args.quiet else _say_stopping(progress),
             )
     except KeyboardInterrupt:
         progress.close()
@@ -403,6 +404,14 @@ def _score(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_summary_line(summary, time.monotonic() - started, out), file=sys.stderr)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _say_stopping(progress: Progress) -> Callable[[], None]:
+    echo = progress.echo(sys.stderr)
+    return lambda: echo(
+        "reliability: stopping once the articles in progress are scored "
+        "(press Ctrl-C again to stop at once)"
+    )
 
 
 def _interrupted(file: OutputFile | None, signum: int, summary: Summary | None = None) -> int:

@@ -274,6 +274,16 @@ def marked_processes(token: str) -> list[int]:
     return found
 
 
+def all_gone(token: str) -> bool:
+    """Whether every process of the run has ended (waiting up to 30 s for stragglers)."""
+    deadline = time.monotonic() + 30
+    while marked_processes(token):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
 @pytest.mark.parametrize(
     ("sig", "to_group", "jobs"),
@@ -319,15 +329,11 @@ def test_killed_run_resumes_without_duplicate_or_missing_row(
 
     if sig == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
-        deadline = time.monotonic() + 30
-        while marked_processes(token):  # workers notice their parent is gone
-            assert time.monotonic() < deadline, "worker processes outlived the command"
-            time.sleep(0.1)
     else:
         assert proc.returncode == 128 + sig, err
         assert f"interrupted by {sig.name}" in err
         assert "--resume" in err
-        assert not marked_processes(token)
+    assert all_gone(token), "worker processes outlived the command"
     assert not out.exists()  # no finished-looking file from an interrupted run
     kept = rows_in(partial)
     kept_ids = [r["id"] for r in kept]
@@ -351,3 +357,47 @@ def test_killed_run_resumes_without_duplicate_or_missing_row(
         article = articles[row["id"]]
         assert article is not None
         assert float(row["score"]) == score(article).score
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_second_interrupt_stops_at_once_and_leaves_no_worker(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    with (d / "feed.jsonl").open("w", encoding="utf-8") as f:
+        for i in range(16):  # the first chunk: rows on disk quickly
+            f.write(json.dumps({"text": f"{NEWS} Item {i}."}) + "\n")
+        long = f"{NEWS} " * 4_000  # ~300,000 characters: seconds of work per chunk
+        for _ in range(4):
+            f.write(json.dumps({"text": long}) + "\n")
+        for i in range(40):
+            f.write(json.dumps({"text": f"{NEWS} Item {i}."}) + "\n")
+    token = f"reliability-e2e-{uuid.uuid4()}"
+    env = dict(clean_env(tmp_path), E2E_MARK=token)
+    partial = tmp_path / "s.jsonl.partial"
+    proc = subprocess.Popen(
+        command("score", "in", "-o", "s.jsonl", "--jobs", "2"),
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert proc.stderr is not None
+    deadline = time.monotonic() + 120
+    while not (partial.exists() and partial.read_text(encoding="utf-8").count("\n") >= 1):
+        assert proc.poll() is None
+        assert time.monotonic() < deadline, "no row written in time"
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    first = proc.stderr.readline()  # said before waiting for the long articles
+    assert "stopping once the articles in progress are scored" in first
+    os.killpg(proc.pid, signal.SIGINT)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=120) == 130
+    assert "interrupted by SIGINT" in rest
+    assert "rows this run" not in rest  # the hard stop: no wait for the chunk in progress
+    assert all_gone(token), "worker processes outlived the command"
+    rows = [json.loads(x) for x in partial.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [f"in/feed.jsonl:{i}" for i in range(1, len(rows) + 1)]
+    assert not (tmp_path / "s.jsonl").exists()
