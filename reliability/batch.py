@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
 from ._core import score
+from .article import MAX_CHARS
 from .model import Model, default_model, from_json
 from .readers import STDIN, ReadOptions, Record, iter_records, resolve
 from .signals import SIGNAL_NAMES
@@ -490,7 +491,12 @@ def _emit_next(
 
 
 def _clip_left(text: str, width: int) -> str:
-    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+    """The end of ``text`` in ``width`` characters, cut at a ``/`` when there is one."""
+    if len(text) <= width:
+        return text
+    tail = text[len(text) - width + 1 :]
+    cut = tail.find("/")
+    return "…" + (tail[cut:] if 0 <= cut < len(tail) - 1 else tail)
 
 
 def _clip_right(text: str, width: int | None) -> str:
@@ -622,6 +628,8 @@ def _cut_torn_line(path: Path) -> None:
 
 def _csv_ids(path: Path) -> set[str]:
     ids: set[str] = set()
+    if csv.field_size_limit() < MAX_CHARS:  # a long title; see readers._csv_records
+        csv.field_size_limit(MAX_CHARS)
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
         header = next(reader, None)

@@ -415,3 +415,13 @@ def test_disabled_progress_prints_nothing(capsys: pytest.CaptureFixture[str]) ->
     bar.echo(io.StringIO())("x")
     bar.close()
     assert capsys.readouterr().err == ""
+
+
+def test_resume_reads_back_a_very_long_title(tmp_path: Path) -> None:
+    out = tmp_path / "s.csv"
+    long_title = "word " * 50_000  # over the csv module's default field limit
+    rows = [score_record(Record("long", article=Article(text=CAREFUL, title=long_title)))]
+    f = OutputFile(out, "csv")
+    f.write(rows)
+    f.commit()
+    assert OutputFile(out, "csv", resume=True).done == {"long"}

@@ -226,3 +226,12 @@ def test_clean_refuses_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_parser_defaults() -> None:
     args = build_parser().parse_args(["score", "x"])
     assert (args.jobs, args.resume, args.format, args.output) == (0, False, None, None)
+
+
+def test_clean_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = b"The council met.\nShare this article\nIt voted.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["clean", "-"]) == 0
+    assert capsys.readouterr().out == "The council met.\nIt voted.\n"
