@@ -350,6 +350,8 @@ def _score(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
         except ValueError as exc:  # parquet without pyarrow
             raise UsageError(str(exc)) from None
+        except OSError as exc:
+            raise UsageError(f"cannot write {exc.filename or out}: {exc.strerror or exc}") from None
         if file.replaced_partial and not args.quiet:
             _err(f"note: starting over; the unfinished {file.partial} is replaced (see --resume)")
         if file.resumed_from is not None and not args.quiet:
