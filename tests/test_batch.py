@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import reliability.batch as batch
 from reliability import SIGNAL_NAMES, Article, score
@@ -425,3 +427,56 @@ def test_resume_reads_back_a_very_long_title(tmp_path: Path) -> None:
     f.write(rows)
     f.commit()
     assert OutputFile(out, "csv", resume=True).done == {"long"}
+
+
+# --- invariants (hypothesis) ----------------------------------------------------------
+
+_TEXTS = ["Officials said the port reopened.", "", "Critics argue it may fail.", "  \n"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    picks=st.lists(st.tuples(st.integers(0, 12), st.integers(0, 3), st.booleans()), max_size=40),
+    skip=st.sets(st.integers(0, 12), max_size=5),
+)
+def test_every_id_once_in_order_and_counts_reconcile(
+    picks: list[tuple[int, int, bool]], skip: set[int]
+) -> None:
+    recs = [
+        Record(f"id{n}", error="unreadable")
+        if broken
+        else Record(f"id{n}", article=Article(text=_TEXTS[t]))
+        for n, t, broken in picks
+    ]
+    sink = ListSink()
+    summary = run(recs, sink, skip={f"id{n}" for n in skip})
+    unique = list(dict.fromkeys(r.id for r in recs))
+    assert [r.id for r in sink.rows] == [i for i in unique if i not in {f"id{n}" for n in skip}]
+    assert summary.found == len(recs)
+    assert summary.scored + summary.failed == len(sink.rows) == summary.written
+    assert summary.failed == sum(1 for r in sink.rows if r.error is not None)
+
+
+_ROWS = [score_record(r) for r in article_records(5)] + [Row.failed("bad", 'why, "quoted"')]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fmt=st.sampled_from(["csv", "jsonl"]), cut=st.floats(0, 1))
+def test_a_partial_cut_at_any_byte_resumes_to_every_row_once(
+    tmp_path: Path, fmt: str, cut: float
+) -> None:
+    out = tmp_path / f"s.{fmt}"
+    f = OutputFile(out, fmt)
+    f.write(_ROWS)
+    f.suspend()
+    partial = partial_path(out)
+    data = partial.read_bytes()
+    partial.write_bytes(data[: round(cut * len(data))])  # killed at any byte
+    resumed = OutputFile(out, fmt, resume=True)
+    ids = [r.id for r in _ROWS]
+    assert set(resumed.done) == set(ids[: len(resumed.done)])  # a prefix survived
+    resumed.write([r for r in _ROWS if r.id not in resumed.done])
+    resumed.commit()
+    assert ids_in(out, fmt) == ids
