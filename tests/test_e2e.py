@@ -244,7 +244,7 @@ def test_main_command_on_the_examples() -> None:
 # --- interrupted runs ------------------------------------------------------------------
 
 
-def build_many(d: Path, n_lines: int = 600, n_files: int = 40) -> None:
+def build_many(d: Path, n_lines: int = 1000, n_files: int = 40) -> None:
     """Many small articles: a JSON Lines feed and a folder of text files."""
     (d / "notes").mkdir(parents=True)
     with (d / "feed.jsonl").open("w", encoding="utf-8") as f:
