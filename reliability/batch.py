@@ -38,6 +38,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
 from ._core import score
@@ -51,13 +52,15 @@ if TYPE_CHECKING:
 
 #: Output formats for files (the terminal table is ``"table"``).
 OUTPUT_FORMATS: Final = ("csv", "jsonl", "parquet")
-SUFFIX_OUTPUT: Final[Mapping[str, str]] = {
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
+SUFFIX_OUTPUT: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        ".csv": "csv",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".parquet": "parquet",
+        ".pq": "parquet",
+    }
+)
 
 #: Records sent to a worker at once, and the most text characters in one such chunk.
 CHUNK_RECORDS: Final = 16
