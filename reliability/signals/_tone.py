@@ -103,7 +103,7 @@ def is_shouted_word(word: str, acronyms: frozenset[str]) -> bool:
     letters = "".join(c for c in word if c.isalpha())
     if len(letters) < 4 or not _VOWELS.intersection(letters[1:] + letters[:1].replace("Y", "")):
         return False
-    if word.lower().replace("’", "'") not in acronyms:
+    if letters.lower() not in acronyms:
         return _english_shape(letters)
     return False
 

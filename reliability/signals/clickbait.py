@@ -182,7 +182,7 @@ def analyse(title: str, view: TitleView | None = None) -> TitleFeatures:
     >>> f.values["listicle_number"], f.values["second_person"]
     (1.0, 1.0)
     >>> sorted({t.name for t in f.terms})[:3]
-    ['<num>', '<num> things', 'about']
+    ['<num>', '<num> things', 'about cats']
     """
     tv = view if view is not None else title_view(title)
     doc = tv.doc

@@ -101,7 +101,7 @@ class _Sentences:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.speech = [h.start for h in doc.hits["speech_verbs"]]
+        self.speech = [h.start for h in doc.hits["reported_speech"]]
         self._framed: dict[int, bool] = {}
         self._conditional: dict[int, bool] = {}
 
@@ -132,7 +132,9 @@ class _Sentences:
         lo, toks = self._tokens(pos)
         if lo not in self._conditional:
             self._conditional[lo] = not _CONDITIONS.isdisjoint(toks) or any(
-                toks[k : k + 3] == ["as", "long", "as"] for k, t in enumerate(toks) if t == "long"
+                toks[k - 1 : k + 2] == ["as", "long", "as"]
+                for k, t in enumerate(toks)
+                if t == "long"
             )
         return self._conditional[lo]
 
