@@ -8,32 +8,46 @@ Two measures on generated ~600-word articles, after warm-up:
 * standalone: a fresh Document each time, so the families also pay for the shared
   views they use.
 
-Usage: python benchmarks/bench_tone.py [--words 600] [--n 300]
+Times are process CPU time (the machine is shared; wall-clock time there measures
+the neighbours), best of several runs. Two kinds of article: typical news (the
+sentences of bench_score.py) and a cue-dense worst case where every sentence
+carries several tone cues.
+
+Usage: python benchmarks/bench_tone.py [--words 600] [--n 200] [--repeats 5]
 The issue's budget is under 1 ms per 600-word article for the three together.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import time
 
 from reliability.document import Document
 from reliability.signals import clickbait, hedging, sensational
 
-_SENTENCES = [
+#: Plain reporting, as in benchmarks/bench_score.py: a few cues, as in real news.
+_PLAIN = [
     "The minister said the plan would be put to parliament in the spring.",
     "Officials said the talks had made progress but that no deal had been reached.",
     "“We are not there yet,” said Anna Berg, the union's chief negotiator.",
     "Critics argue the proposal could cost more than the government admits.",
+    "A senior official, who spoke on condition of anonymity, said the budget was not final.",
+    "Cargo volumes fell by 61 percent last week, according to the statistics office.",
     "The company may face fines, though it is unclear when a decision will come.",
-    "In a dramatic turn, the council reversed its decision on Monday, a move NATO welcomed.",
+    "In a dramatic turn, the council reversed its decision on Monday.",
     "Residents have complained about road closures in previous years.",
-    "The report will be published on the commission's website in May.",
+    "The report will be published on the commission's website next month.",
+]
+#: Every sentence loaded with tone cues: a worst case, ten times denser than news.
+_DENSE = [
     "It is a shocking failure, and you deserve to know why!",
     "Prices will clearly rise, though analysts say growth may possibly slow.",
     "Under the plan, officers could work across the border if parliament agrees.",
-    "The secret memo, reportedly drafted in March, was never published.",
+    "The secret memo, reportedly drafted in May, was NEVER published, a move NATO condemned.",
+    "The bombshell report could spark a firestorm, and it might be the worst ever.",
+    "“This may be unprecedented,” she said, but the deal perhaps seems likely to collapse.",
 ]
 _TITLES = [
     "Talks on port strike resume as deadline nears",
@@ -43,12 +57,12 @@ _TITLES = [
 ]
 
 
-def article(words: int, seed: int) -> tuple[str, str]:
+def article(words: int, seed: int, sentences: list[str] = _PLAIN) -> tuple[str, str]:
     rng = random.Random(seed)
     out: list[str] = []
     count = 0
     while count < words:
-        para = " ".join(rng.choice(_SENTENCES) for _ in range(rng.randint(2, 4)))
+        para = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4)))
         out.append(para)
         count += len(para.split())
     return rng.choice(_TITLES), "\n\n".join(out)
@@ -66,28 +80,47 @@ def _warm(doc: Document) -> Document:
     return doc
 
 
+def _marginal_ms(arts: list[tuple[str, str]], repeats: int) -> float:
+    """Best of ``repeats``: CPU ms per article for the families alone, views prebuilt."""
+    best = math.inf
+    for _ in range(repeats):
+        docs = [_warm(Document(text, title)) for title, text in arts]
+        t0 = time.process_time()
+        for doc in docs:
+            _families(doc)
+        best = min(best, time.process_time() - t0)
+    return best / len(arts) * 1000
+
+
+def _standalone_ms(arts: list[tuple[str, str]], repeats: int) -> float:
+    """Best of ``repeats``: CPU ms per article with a fresh Document each time."""
+    best = math.inf
+    for _ in range(repeats):
+        t0 = time.process_time()
+        for title, text in arts:
+            _families(Document(text, title))
+        best = min(best, time.process_time() - t0)
+    return best / len(arts) * 1000
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=600)
-    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--repeats", type=int, default=5)
     args = ap.parse_args()
-    arts = [article(args.words, i) for i in range(args.n)]
-    for title, text in arts[:20]:
-        _families(Document(text, title))  # warm-up: lexicons, weights, caches
-    docs = [_warm(Document(text, title)) for title, text in arts]
-    t0 = time.perf_counter()
-    for doc in docs:
-        _families(doc)
-    marginal = (time.perf_counter() - t0) / args.n * 1000
-    t0 = time.perf_counter()
-    for title, text in arts:
-        _families(Document(text, title))
-    standalone = (time.perf_counter() - t0) / args.n * 1000
-    words = sum(Document(text).word_count for _, text in arts) / args.n
-    print(f"{args.n} articles of ~{words:.0f} words (one process):")
-    print(f"  tone families, marginal (shared views built): {marginal:.3f} ms per article")
-    print(f"  tone families, standalone (fresh Document):   {standalone:.3f} ms per article")
-    print(f"  budget: 1 ms per 600-word article -> {'OK' if marginal < 1.0 else 'OVER'}")
+    print(f"{args.n} articles of ~{args.words} words, best of {args.repeats} runs (one process):")
+    for name, pool in (("typical news", _PLAIN), ("cue-dense worst case", _DENSE)):
+        arts = [article(args.words, i, pool) for i in range(args.n)]
+        for title, text in arts[:20]:
+            _families(Document(text, title))  # warm-up: lexicons, weights, caches
+        m = _marginal_ms(arts, args.repeats)
+        s = _standalone_ms(arts, args.repeats)
+        words = sum(Document(text).word_count for _, text in arts) / args.n
+        print(f"  {name} (~{words:.0f} words):")
+        print(f"    marginal, shared views already built: {m:.3f} ms per article")
+        print(f"    standalone, fresh Document each time: {s:.3f} ms per article")
+    print("budget (issue 5): the three families add under 1 ms per 600-word article (marginal)")
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = fit.fit(data, range(len(data.labels)), opts, reference)
     lean = fit.reliance(weights, data)
     transfer = fit.flag_rates(weights, fit.article_titles(args.data))
-    print("mean |contribution| per headline (log-odds), what the model leans on:")
+    print("what the model leans on: mean |contribution - its mean| per headline (log-odds)")
     for name, value in sorted(lean.items(), key=lambda kv: -kv[1]):
         print(f"  {name:<18} {value:.3f}")
     if transfer:

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from .. import _lexicon
@@ -58,8 +58,12 @@ class TitleView:
     hits: Mapping[str, list[Hit]]
 
 
+@lru_cache(maxsize=256)
 def title_view(title: str) -> TitleView:
-    """Tokenise ``title`` and find the tone lexicons in it (one pass over its tokens)."""
+    """Tokenise ``title`` and find the tone lexicons in it (one pass over its tokens).
+
+    Memoised: the sensational and clickbait families both read the same title.
+    """
     doc = Document(title)
     return TitleView(doc, _lexicon.scan(doc, TITLE_LEXICONS))
 

@@ -63,9 +63,17 @@ _NEGATORS = frozenset("not never no hardly scarcely barely nor neither".split())
 _CLAUSE_STOPS = frozenset(".!?;:")
 
 
-def _title_case_line(doc: Document, pos: int) -> bool:
-    """Whether the line holding ``pos`` is written in title case (a subheading)."""
-    line = doc.line_at(pos)
+def _title_case_line(doc: Document, i: int) -> bool:
+    """Whether token ``i`` sits in a line written in title case (a subheading).
+
+    Cheap first: in a title-case line the next word is capitalised too.
+    """
+    if i + 1 >= len(doc.words):
+        return False
+    after = doc.words[i + 1][0]
+    if not doc.text[after].isupper():
+        return False
+    line = doc.line_at(doc.words[i][0])
     if line is None:
         return False
     words = [w for w in doc.text[line.start : line.end].split() if w[:1].isalpha()]
@@ -102,41 +110,37 @@ class _Sentences:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.speech = [h.start for h in doc.hits["reported_speech"]]
-        self._framed: dict[int, bool] = {}
-        self._conditional: dict[int, bool] = {}
+        self._frames: dict[int, tuple[bool, bool]] = {}
 
-    def attributed(self, hit: Hit) -> bool:
-        """Whether the sentence of ``hit`` has a verb of saying (other than the hit)."""
-        lo, hi = sentence_bounds(self.doc, hit.start)
-        return any_between(self.speech, lo, hit.start) or any_between(self.speech, hit.end, hi)
-
-    def _tokens(self, pos: int) -> tuple[int, list[str]]:
+    def attributed(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` has a verb of saying or "according to"."""
         lo, hi = sentence_bounds(self.doc, pos)
-        starts = self.doc.word_starts
-        return lo, self.doc.tokens[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        return any_between(self.speech, lo, hi)
 
-    def framed(self, pos: int) -> bool:
-        """Whether the sentence at ``pos`` says "under the plan/law/rules"."""
-        lo, toks = self._tokens(pos)
-        if lo not in self._framed:
-            self._framed[lo] = "under" in toks and any(
+    def frame(self, pos: int) -> tuple[bool, bool]:
+        """Whether the sentence at ``pos`` names a framework ("under the plan") and
+        whether it states a condition (if, unless, provided, as long as)."""
+        lo, hi = sentence_bounds(self.doc, pos)
+        found = self._frames.get(lo)
+        if found is None:
+            starts = self.doc.word_starts
+            toks = self.doc.tokens[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            framed = "under" in toks and any(
                 t == "under"
-                and toks[k + 1 : k + 2] in (["the"], ["a"], ["an"], ["this"], ["its"], ["their"])
-                and not _FRAMEWORKS.isdisjoint(toks[k + 2 : k + 4])  # "under the new plan"
+                and toks[k + 1 : k + 2] in (["the"], ["a"], ["an"], ["this"], ["its"])
+                and not _FRAMEWORKS.isdisjoint(toks[k + 2 : k + 4])  # "the new plan"
                 for k, t in enumerate(toks)
             )
-        return self._framed[lo]
+            conditional = not _CONDITIONS.isdisjoint(toks) or (
+                "long" in toks
+                and any(toks[k - 1 : k + 2] == ["as", "long", "as"] for k in _where(toks, "long"))
+            )
+            found = self._frames[lo] = (framed, conditional)
+        return found
 
-    def conditional(self, pos: int) -> bool:
-        """Whether the sentence at ``pos`` states a condition (if, unless, as long as)."""
-        lo, toks = self._tokens(pos)
-        if lo not in self._conditional:
-            self._conditional[lo] = not _CONDITIONS.isdisjoint(toks) or any(
-                toks[k - 1 : k + 2] == ["as", "long", "as"]
-                for k, t in enumerate(toks)
-                if t == "long"
-            )
-        return self._conditional[lo]
+
+def _where(toks: list[str], word: str) -> list[int]:
+    return [k for k, t in enumerate(toks) if t == word]
 
 
 def _modal_exclusion(doc: Document, hit: Hit, sents: _Sentences) -> str | None:
@@ -148,7 +152,7 @@ def _modal_exclusion(doc: Document, hit: Hit, sents: _Sentences) -> str | None:
     surface = doc.text[hit.start : hit.end]
     nxt = _next_token(doc, i)
     if word == "may":
-        if surface[0] == "M" and surface != "MAY" and not _title_case_line(doc, hit.start):
+        if surface[0] == "M" and surface != "MAY" and not _title_case_line(doc, i):
             return "may_month_or_name"
         if nxt is not None and nxt[0].isdigit():
             return "may_month_or_name"
@@ -158,10 +162,10 @@ def _modal_exclusion(doc: Document, hit: Hit, sents: _Sentences) -> str | None:
             return "might_noun"
     elif nxt in ("not", "never", "barely", "hardly", "only") or nxt in _PERCEPTION:
         return "could_ability"
-    if word != "might" and (
-        sents.framed(hit.start) or (word == "could" and sents.conditional(hit.start))
-    ):
-        return "modal_conditional"
+    if word != "might":
+        framed, conditional = sents.frame(hit.start)
+        if framed or (word == "could" and conditional):
+            return "modal_conditional"
     return None
 
 
@@ -206,7 +210,7 @@ def extract(doc: Document) -> Mapping[str, Signal]:
         last_end = h.end
         if doc.in_quote(h.start):
             h_quoted += 1
-        elif kind == "hedge" and sents.attributed(h):
+        elif kind == "hedge" and sents.attributed(h.start):
             h_attr += 1
         else:
             own.append(evidence(doc, h.start, h.end, kind))
@@ -219,7 +223,7 @@ def extract(doc: Document) -> Mapping[str, Signal]:
             b_negated += 1
         elif doc.in_quote(h.start):
             b_quoted += 1
-        elif sents.attributed(h):
+        elif sents.attributed(h.start):
             b_attr += 1
         else:
             b_own += 1
