@@ -267,7 +267,9 @@ def fit(data: Data, rows: Sequence[int], opts: FitOptions, reference: CaseCounts
     x = hstack([csr_matrix(z), sparse]).tocsr()
     nf = dense.shape[1]
 
-    l1 = LogisticRegression(l1_ratio=1.0, C=opts.l1_c, solver="liblinear", max_iter=2000)
+    l1 = LogisticRegression(
+        l1_ratio=1.0, C=opts.l1_c, solver="liblinear", max_iter=2000, random_state=opts.seed
+    )
     l1.fit(x, y)
     coef = l1.coef_[0][nf:]
     order = np.argsort(-np.abs(coef), kind="stable")

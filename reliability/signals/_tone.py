@@ -70,11 +70,11 @@ def title_view(title: str) -> TitleView:
 
 def weight_of(lexicon: str, entry: str) -> float:
     """The strength of a lexicon entry (1 when the file gives none)."""
-    return _weights(lexicon).get(entry, 1.0)
+    return lexicon_weights(lexicon).get(entry, 1.0)
 
 
 @cache
-def _weights(lexicon: str) -> Mapping[str, float]:
+def lexicon_weights(lexicon: str) -> Mapping[str, float]:
     """Entry (as written) -> strength, for every entry of a lexicon."""
     lex = _lexicon.load(lexicon)
     return MappingProxyType({e: lex.value(e) for e in lex.entries})

@@ -80,11 +80,9 @@ _AUX = frozenset(
     """can could do does did is are was were will would should shall have has had am
     isn't aren't don't doesn't didn't won't can't wouldn't shouldn't""".split()
 )
-#: Words that make a label prefix ("BREAKING:", "Exclusive -", "WATCH:").
-_LABELS = frozenset(
-    """breaking urgent exclusive watch video photos pics revealed shocking alert update
-    developing""".split()
-)
+#: Words that make a label prefix ("BREAKING:", "Exclusive -", "WATCH:"). Labels of
+#: ordinary news formats ("Video:", "Photos:", "Update:", "Analysis:") are not bait.
+_LABELS = frozenset("breaking urgent exclusive watch revealed shocking alert".split())
 #: What may separate the two words of a vocabulary pair.
 _PAIR_GAPS = frozenset([" ", ", ", ","])
 #: Closed-class words. Alone they mark the register a headline is written in (the

@@ -38,8 +38,8 @@ from collections.abc import Mapping
 from .._lexicon import Hit
 from ..document import Document
 from ..profile import Detail, Evidence, Signal
-from ._common import evidence, per_words
-from ._tone import any_between, sentence_bounds, weight_of
+from ._common import per_words
+from ._tone import any_between, lexicon_weights, sentence_bounds
 
 SIGNALS = ("hedging",)
 
@@ -186,17 +186,15 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     (['may'], 1)
     """
     hits = doc.hits
+    text = doc.text
     sents = _Sentences(doc)
-    details: dict[str, Detail] = {
-        "may_month_or_name": 0,
-        "might_noun": 0,
-        "could_ability": 0,
-        "modal_conditional": 0,
-    }
+    in_quote = doc.in_quote if doc.quotes else None
+    excluded = {"may_month_or_name": 0, "might_noun": 0, "could_ability": 0, "modal_conditional": 0}
 
     own: list[Evidence] = []
     h_attr = h_quoted = 0
-    cues = [(h, "hedge") for h in hits["hedges"] if weight_of("hedges", h.entry) > 0]
+    weights = lexicon_weights("hedges")
+    cues = [(h, "hedge") for h in hits["hedges"] if weights.get(h.entry, 1.0) > 0]
     cues += [(h, "evidential") for h in hits["hedges_evidential"]]
     cues.sort(key=lambda c: c[0].start)
     last_end = -1
@@ -205,23 +203,24 @@ def extract(doc: Document) -> Mapping[str, Signal]:
             continue
         why = _modal_exclusion(doc, h, sents) if kind == "hedge" else None
         if why is not None:
-            details[why] = int(details[why] or 0) + 1
+            excluded[why] += 1
             continue
         last_end = h.end
-        if doc.in_quote(h.start):
+        if in_quote is not None and in_quote(h.start):
             h_quoted += 1
         elif kind == "hedge" and sents.attributed(h.start):
             h_attr += 1
         else:
-            own.append(evidence(doc, h.start, h.end, kind))
+            own.append(Evidence(h.start, h.end, text[h.start : h.end], kind))
 
     b_own = b_attr = b_quoted = b_negated = 0
+    weights = lexicon_weights("boosters")
     for h in hits["boosters"]:
-        if weight_of("boosters", h.entry) <= 0:
+        if weights.get(h.entry, 1.0) <= 0:
             continue
         if _negated(doc, h):
             b_negated += 1
-        elif doc.in_quote(h.start):
+        elif in_quote is not None and in_quote(h.start):
             b_quoted += 1
         elif sents.attributed(h.start):
             b_attr += 1
@@ -229,6 +228,7 @@ def extract(doc: Document) -> Mapping[str, Signal]:
             b_own += 1
 
     words = doc.word_count
+    details: dict[str, Detail] = dict(excluded)
     details.update(
         {
             "hedges_own": len(own),

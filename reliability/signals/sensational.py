@@ -29,6 +29,7 @@ items already multiplied), so the value can be checked by hand.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
@@ -37,8 +38,8 @@ from itertools import accumulate
 from .._lexicon import Hit
 from ..document import Document
 from ..profile import Detail, Evidence, Field, Signal
-from ._common import evidence, per_words
-from ._tone import is_label, shouted_runs, title_view, weight_of
+from ._common import per_words
+from ._tone import is_label, lexicon_weights, shouted_runs, title_view
 
 SIGNALS = ("sensational_language",)
 
@@ -78,52 +79,53 @@ def _urgent(text: str, hit: Hit) -> bool:
 
 
 def _scan(
-    doc: Document,
     text: str,
     hits: Mapping[str, list[Hit]],
-    in_quote: Callable[[int], bool],
+    in_quote: Callable[[int], bool] | None,
     field: Field,
     factor: float,
 ) -> tuple[list[Evidence], int]:
-    """The counted cues of one field, and how many cues sat inside quotes."""
-    found: list[Evidence] = []
-    quoted = 0
+    """The counted cues of one field, and how many cues sat inside quotes.
+
+    ``in_quote`` is ``None`` when the field has no quotation marks at all.
+    """
+    cues: list[tuple[int, int, str, float]] = []  # start, end, kind, strength
     urgent_spans: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, kind: str, strength: float) -> None:
-        nonlocal quoted
-        if in_quote(start):
-            quoted += 1
-            return
-        found.append(evidence(doc, start, end, kind, field=field, weight=strength * factor))
-
     for lexicon, kind in _LEXICON_KIND.items():
+        weights = lexicon_weights(lexicon)
         for h in hits[lexicon]:
-            strength = weight_of(lexicon, h.entry)
+            strength = weights.get(h.entry, 1.0)
             if strength <= 0:
                 continue
             if kind == "urgency":
                 if not _urgent(text, h):
                     continue
                 urgent_spans.append((h.start, h.end))
-            add(h.start, h.end, kind, strength)
-    phrases = sorted((ev.start, ev.end) for ev in found)
-    starts = [ps for ps, _ in phrases]
-    reach = list(accumulate((pe for _, pe in phrases), max))  # furthest end so far
-    for h in hits["second_person"]:
-        # "you" inside a counted phrase ("you won't believe") is not counted twice
-        i = bisect_right(starts, h.start) - 1
-        if i < 0 or reach[i] <= h.start:
-            add(h.start, h.end, "second_person", SECOND_PERSON)
+            cues.append((h.start, h.end, kind, strength))
+    if hits["second_person"]:
+        phrases = sorted((c[0], c[1]) for c in cues)
+        starts = [ps for ps, _ in phrases]
+        reach = list(accumulate((pe for _, pe in phrases), max))  # furthest end so far
+        for h in hits["second_person"]:
+            # "you" inside a counted phrase ("you won't believe") is not counted twice
+            i = bisect_right(starts, h.start) - 1
+            if i < 0 or reach[i] <= h.start:
+                cues.append((h.start, h.end, "second_person", SECOND_PERSON))
     if "!" in text:
         for m in _EXCLAIM_RE.finditer(text):
             strength = EXCLAMATION_RUN if m.end() - m.start() > 1 else EXCLAMATION
-            add(m.start(), m.end(), "exclamation", strength)
+            cues.append((m.start(), m.end(), "exclamation", strength))
     for s, e in shouted_runs(text):
-        if any(us <= s and e <= ue for us, ue in urgent_spans):
-            continue
-        add(s, e, "shouting", SHOUTING)
-    found.sort(key=lambda ev: (ev.start, ev.end))
+        if not any(us <= s and e <= ue for us, ue in urgent_spans):
+            cues.append((s, e, "shouting", SHOUTING))
+    cues.sort()
+    found: list[Evidence] = []
+    quoted = 0
+    for s, e, kind, strength in cues:
+        if in_quote is not None and in_quote(s):
+            quoted += 1  # the person quoted chose these words, not the writer
+        else:
+            found.append(Evidence(s, e, text[s:e], kind, field, strength * factor))
     return found, quoted
 
 
@@ -139,17 +141,20 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     [('urgency', 'BREAKING', 'title'), ('secrecy', 'Secret', 'title'),
      ('hyperbole', 'shocking', 'text')]
     """
-    body, body_quoted = _scan(doc, doc.text, doc.hits, doc.in_quote, "text", 1.0)
+    quotes = doc.in_quote if doc.quotes else None
+    body, body_quoted = _scan(doc.text, doc.hits, quotes, "text", 1.0)
     title: list[Evidence] = []
     title_quoted = 0
     if doc.title:
         tv = title_view(doc.title)
-        title, title_quoted = _scan(doc, doc.title, tv.hits, tv.doc.in_quote, "title", TITLE_FACTOR)
-    body_strength = sum(e.weight for e in body)
-    title_strength = sum(e.weight for e in title) / TITLE_FACTOR
-    details: dict[str, Detail] = {
-        kind: sum(e.weight for e in (*title, *body) if e.kind == kind) for kind in KINDS
-    }
+        quotes = tv.doc.in_quote if tv.doc.quotes else None
+        title, title_quoted = _scan(doc.title, tv.hits, quotes, "title", TITLE_FACTOR)
+    body_strength = math.fsum(e.weight for e in body)
+    title_strength = math.fsum(e.weight for e in title) / TITLE_FACTOR
+    per_kind = dict.fromkeys(KINDS, 0.0)
+    for e in (*title, *body):
+        per_kind[e.kind] += e.weight
+    details: dict[str, Detail] = dict(per_kind)
     details.update(
         {
             "body_strength": body_strength,
