@@ -7,7 +7,7 @@ already computed; nothing re-tokenises an article body.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,6 +46,8 @@ _CODAS = frozenset(
 )
 #: What may separate two capitalised words of one shouted phrase.
 _RUN_GAP_RE = re.compile(r"[ \t\u00a0,]{1,3}")
+#: After a run in capitals opening a line: a speaker label or a dateline.
+_DATELINE_MARKS = frozenset(":(,-–—")
 #: Characters that make the word before them a label ("BREAKING:", "Urgent -").
 _LABEL_MARKS = frozenset(":!|-–—")
 
@@ -107,9 +109,15 @@ def is_shouted_word(word: str, acronyms: frozenset[str]) -> bool:
     letters = "".join(c for c in word if c.isalpha())
     if len(letters) < 4 or not _VOWELS.intersection(letters[1:] + letters[:1].replace("Y", "")):
         return False
-    if letters.lower() not in acronyms:
+    if letters.lower() not in _letters_only(acronyms):
         return _english_shape(letters)
     return False
+
+
+@lru_cache(maxsize=4)
+def _letters_only(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with everything but letters removed ("afl-cio" -> "aflcio")."""
+    return frozenset("".join(c for c in w if c.isalpha()) for w in words)
 
 
 def _english_shape(letters: str) -> bool:
@@ -127,12 +135,18 @@ def shouted_runs(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """Shouted phrases in ``text[start:end]``: runs of capitalised words holding shouting.
 
     A run is a stretch of all-capitals words separated only by spaces or commas. It
-    is shouting when one of its words is (see :func:`is_shouted_word`) and it is not
-    a parenthesised abbreviation ("(UNESCO)").
+    is shouting when one of its words is (see :func:`is_shouted_word`), except:
+
+    * a run in brackets: an abbreviation or a stage direction ("(UNESCO)",
+      "(BEGIN VIDEO CLIP)", "[CROSSTALK]");
+    * a run followed by a colon: a label ("TAPPER:", "THE PRESIDENT:", "NOTE:"), also in
+      the middle of a transcript paragraph;
+    * a run that opens a line and is followed by ``(``, ``,`` or a dash: a dateline
+      ("WASHINGTON (Reuters) -", "LONDON —").
     """
     stop = len(text) if end is None else end
     acronyms = _lexicon.load("acronyms").words
-    out: list[tuple[int, int]] = []
+    runs: list[tuple[int, int]] = []
     run_start = run_end = -1
     loud = False
     pos = start
@@ -151,15 +165,82 @@ def shouted_runs(text: str, start: int = 0, end: int | None = None) -> list[tupl
             run_end = e
         else:
             if run_end >= 0 and loud:
-                out.append((run_start, run_end))
+                runs.append((run_start, run_end))
             run_start, run_end, loud = s, e, False
-        if is_shouted_word(m.group(), acronyms) and not (
-            s > 0 and text[s - 1] == "(" and text[e : e + 1] == ")"
-        ):
+        if is_shouted_word(m.group(), acronyms):
             loud = True
     if run_end >= 0 and loud:
-        out.append((run_start, run_end))
-    return out
+        runs.append((run_start, run_end))
+    return [
+        (s, e)
+        for s, e in runs
+        if text[e : e + 1] != ":" and not _bracketed(text, s, e) and not _line_label(text, s, e)
+    ]
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end : end + 1]
+    return (before, after) in (("(", ")"), ("[", "]"))
+
+
+def _line_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens its line and is followed by a label mark."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t\u00a0*#>"):
+        return False
+    rest = text[end : end + 3].lstrip(" \t\u00a0")
+    return bool(rest) and rest[0] in _DATELINE_MARKS
+
+
+#: A speaker label opening a transcript line: words in capitals ("TAPPER", "THE
+#: PRESIDENT", "SEN. JOHN SMITH", "Q"), maybe a parenthesis ("(D-Va.)"), then a colon.
+_SPEAKER_RE = re.compile(
+    r"[ \t]*+(?:[A-Z][A-Z.'’\-]*+[ \t]){0,4}[A-Z][A-Z.'’\-]*+"
+    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*:"
+)
+#: Labels that open news lines, not transcript speakers.
+_NOT_SPEAKERS = frozenset(
+    """breaking urgent update updated alert exclusive watch developing note editor's
+    correction warning just""".split()
+)
+
+
+class Voices:
+    """Who is speaking where: quotations, and transcript lines opened by a speaker label.
+
+    Words inside quotation marks (as ``Document.quotes`` decides) or on a line that
+    opens with a speaker label ("TAPPER: ...", "Q: ...") are someone else's words,
+    not the writer's.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._quotes = bool(doc.quotes)
+        spans: list[tuple[int, int]] = []
+        text = doc.text
+        if ":" in text:
+            for line in doc.lines:
+                m = _SPEAKER_RE.match(text, line.start, line.end)
+                if m is None:
+                    continue
+                label = text[line.start : m.end() - 1].strip().split(" ")[0].lower()
+                if label.rstrip(".") not in _NOT_SPEAKERS:
+                    spans.append((m.end(), line.end))
+        self._starts = [s for s, _ in spans]
+        self._spans = spans
+
+    @property
+    def any(self) -> bool:
+        """Whether the document has any quoted or transcript speech at all."""
+        return self._quotes or bool(self._spans)
+
+    def quoted(self, pos: int) -> bool:
+        """Whether character ``pos`` is in someone else's words."""
+        if self._quotes and self.doc.in_quote(pos):
+            return True
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]
 
 
 def sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:

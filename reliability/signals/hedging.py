@@ -39,7 +39,7 @@ from .._lexicon import Hit
 from ..document import Document
 from ..profile import Detail, Evidence, Signal
 from ._common import per_words
-from ._tone import any_between, lexicon_weights, sentence_bounds
+from ._tone import Voices, any_between, lexicon_weights, sentence_bounds
 
 SIGNALS = ("hedging",)
 
@@ -188,7 +188,8 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     hits = doc.hits
     text = doc.text
     sents = _Sentences(doc)
-    in_quote = doc.in_quote if doc.quotes else None
+    voices = Voices(doc)
+    in_quote = voices.quoted if voices.any else None
     excluded = {"may_month_or_name": 0, "might_noun": 0, "could_ability": 0, "modal_conditional": 0}
 
     own: list[Evidence] = []

@@ -39,7 +39,7 @@ from .._lexicon import Hit
 from ..document import Document
 from ..profile import Detail, Evidence, Field, Signal
 from ._common import per_words
-from ._tone import is_label, lexicon_weights, shouted_runs, title_view
+from ._tone import Voices, is_label, lexicon_weights, shouted_runs, title_view
 
 SIGNALS = ("sensational_language",)
 
@@ -141,8 +141,10 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     [('urgency', 'BREAKING', 'title'), ('secrecy', 'Secret', 'title'),
      ('hyperbole', 'shocking', 'text')]
     """
-    quotes = doc.in_quote if doc.quotes else None
-    body, body_quoted = _scan(doc.text, doc.hits, quotes, "text", 1.0)
+    voices = Voices(doc)
+    body, body_quoted = _scan(
+        doc.text, doc.hits, voices.quoted if voices.any else None, "text", 1.0
+    )
     title: list[Evidence] = []
     title_quoted = 0
     if doc.title:

@@ -220,3 +220,11 @@ def test_evidence_slices_back_and_counts_agree(text: str) -> None:
     for e in s.evidence:
         assert text[e.start : e.end] == e.text
         assert not doc.in_quote(e.start)
+
+
+def test_transcript_speaker_lines_are_quoted_speech() -> None:
+    s = run(
+        "Q: Could the talks fail?\nBERG: They may. Perhaps.\nLONDON (Reuters) - Talks may fail."
+    )
+    assert [e.text for e in s.evidence] == ["may"]
+    assert s.details["hedges_quoted"] == 3

@@ -133,7 +133,7 @@ def test_title_counts_title_factor_times() -> None:
 
 
 def test_title_evidence_slices_the_title() -> None:
-    title = "EXCLUSIVE: The secret deal they hid!!"
+    title = "The secret deal they hid, EXCLUSIVE!!"
     s = run("Body text here.", title=title)
     assert s.evidence
     for e in s.evidence:
@@ -169,3 +169,24 @@ def test_evidence_slices_back_and_value_is_non_negative(text: str, title: str | 
         source = text if e.field == "text" else (title or "")
         assert source[e.start : e.end] == e.text
         assert e.weight > 0
+
+
+def test_transcript_speaker_lines_are_the_speakers_words() -> None:
+    text = (
+        "TAPPER: You may be right, Senator. This is HUGE!\n"
+        "THE PRESIDENT: We will NEVER give up. (APPLAUSE)\n"
+        "(BEGIN VIDEO CLIP)\n"
+        "Q: Could you say more?"
+    )
+    s = run(text)
+    assert s.evidence == ()
+    assert int(s.details["quoted_cues"] or 0) >= 4
+
+
+def test_datelines_and_labels_are_not_shouting_but_the_writers_text_counts() -> None:
+    s = run("WASHINGTON (Reuters) - They will NEVER agree, you know.\nBREAKING: a vote.")
+    assert [(e.kind, e.text) for e in s.evidence] == [
+        ("shouting", "NEVER"),
+        ("second_person", "you"),
+        ("urgency", "BREAKING"),
+    ]
