@@ -28,8 +28,8 @@ TITLE_LEXICONS: tuple[str, ...] = (
 )
 
 #: A word written in capitals: two or more upper-case letters or digits, with inner ' or -.
-#: Offsets come from this one regex pass; the caller groups them into runs.
 _CAPS_WORD_RE = re.compile(r"(?<!\w)[A-Z][A-Z\d]++(?:['’\-][A-Z\d]++)*+(?!\w)")
+#: Two capitals in a row: a cheap pattern that finds where to try _CAPS_WORD_RE.
 _CAPS_PAIR_RE = re.compile(r"[A-Z][A-Z\d]")
 _VOWELS = frozenset("AEIOUY")
 _VOWELS_NO_Y = frozenset("AEIOU")
@@ -67,7 +67,7 @@ def title_view(title: str) -> TitleView:
     Memoised: the sensational and clickbait families both read the same title.
     """
     doc = Document(title)
-    return TitleView(doc, _lexicon.scan(doc, TITLE_LEXICONS))
+    return TitleView(doc, MappingProxyType(_lexicon.scan(doc, TITLE_LEXICONS)))
 
 
 def weight_of(lexicon: str, entry: str) -> float:
@@ -80,11 +80,6 @@ def lexicon_weights(lexicon: str) -> Mapping[str, float]:
     """Entry (as written) -> strength, for every entry of a lexicon."""
     lex = _lexicon.load(lexicon)
     return MappingProxyType({e: lex.value(e) for e in lex.entries})
-
-
-def token_at(doc: Document, pos: int) -> int:
-    """Index of the first word that ends after ``pos``."""
-    return bisect_left(doc.word_starts, pos)
 
 
 def is_label(text: str, start: int, end: int) -> bool:
