@@ -49,13 +49,13 @@ def test_scan_prefers_longest_and_never_overlaps() -> None:
 
 
 def test_scan_phrase_does_not_cross_sentence_punctuation() -> None:
-    assert hits("It was a secret. Deal done.", "sensational") == ["secret"]
+    assert hits("It was a secret. Deal done.", "secrecy") == ["secret"]
     assert hits("Leave a. Reply now", "boilerplate_comment_form") == []
 
 
 def test_scan_numbers_and_case_and_curly_apostrophes() -> None:
     assert hits("16.8k SHARES", "boilerplate_share_prompt") == ["8k SHARES"]
-    assert hits("What They Don’t Want You To Know", "sensational") == [
+    assert hits("What They Don’t Want You To Know", "secrecy") == [
         "What They Don’t Want You To Know"
     ]
 
