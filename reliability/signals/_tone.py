@@ -190,9 +190,9 @@ def _line_label(text: str, start: int, end: int) -> bool:
 
 #: A speaker label opening a transcript line: words in capitals ("TAPPER", "THE
 #: PRESIDENT", "SEN. JOHN SMITH", "Q"), maybe a parenthesis ("(D-Va.)"), then a colon.
-#: It starts only where a run of blanks starts, so no scan restarts inside one.
+#: It matches only at the start of a line, so no scan restarts inside a run.
 _SPEAKER_RE = re.compile(
-    r"(?<![ \t])[ \t]*+(?:[A-Z][A-Z.'’\-]*+[ \t]){0,4}[A-Z][A-Z.'’\-]*+"
+    r"(?<![^\n])[ \t]*+(?:[A-Z][A-Z.'’\-]*+[ \t]){0,4}[A-Z][A-Z.'’\-]*+"
     r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*:"
 )
 #: Labels that open news lines, not transcript speakers.
@@ -217,7 +217,7 @@ class Voices:
         text = doc.text
         if ":" in text:
             for line in doc.lines:
-                m = _SPEAKER_RE.match(text, line.start, line.end)
+                m = _SPEAKER_RE.match(text, text.rfind("\n", 0, line.start) + 1, line.end)
                 if m is None:
                     continue
                 label = text[line.start : m.end() - 1].strip().split(" ")[0].lower()
