@@ -50,6 +50,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "sensational_language": "strength-weighted sensational cues per 1,000 words (title counts 3x)",
     "clickbait_title": "probability that the title is clickbait (None: no title)",
     "readability": "Flesch reading ease of the body (higher is easier)",
+    "article_length": "log10 of the number of words in the body (2 = 100 words, 3 = 1,000)",
 }
 
 

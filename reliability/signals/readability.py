@@ -1,4 +1,10 @@
-"""Readability: Flesch reading ease and its parts, on the shared tokens.
+"""Readability and length: Flesch reading ease and its parts, and the body's length.
+
+``article_length`` is log10 of the body's word count (2.0 is 100 words, 3.0 is 1,000).
+Careful reporting tends to run longer than fabricated or aggregated copy (Horne and
+Adali 2017 found fake news bodies shorter; it is the strongest single text cue in our
+development data), but a short wire brief can be careful too: read it as depth, not
+as quality.
 
 Syllables are counted the way textstat counts them for English: the CMU
 Pronouncing Dictionary first, Pyphen's hyphenation points plus one as the
@@ -14,6 +20,7 @@ textstat's own indices with that dictionary plugged in.
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import threading
 from collections.abc import Mapping
@@ -24,7 +31,7 @@ from typing import Any
 from ..document import Document
 from ..profile import Signal
 
-SIGNALS = ("readability",)
+SIGNALS = ("readability", "article_length")
 
 #: Flesch (1948) reading ease, the constants textstat uses for English.
 FRE_BASE = 206.835
@@ -75,26 +82,32 @@ def syllables(word: str) -> int:
 
 
 def extract(doc: Document) -> Mapping[str, Signal]:
-    """``readability``: Flesch reading ease (higher is easier), with its parts as details."""
-    tokens = [t.replace("’", "'") for t in doc.tokens]
+    """``readability``: Flesch reading ease (higher is easier), with its parts as details;
+    ``article_length``: log10 of the number of words in the body."""
+    tokens = doc.tokens
     words = len(tokens)
-    sentences = max(1, len(doc.sentences))
     if not words:
-        return {"readability": Signal(None, (), {"words": 0, "sentences": 0})}
-    syl = sum(syllables(t) for t in tokens)
+        return {
+            "readability": Signal(None, (), {"words": 0, "sentences": 0}),
+            "article_length": Signal(None, (), {"words": 0}),
+        }
+    sentences = max(1, len(doc.sentences))
+    counts = list(map(syllables, tokens))
     wps = words / sentences
-    spw = syl / words
-    polysyllables = sum(1 for t in tokens if syllables(t) >= 3)
+    spw = sum(counts) / words
     details = {
         "words": words,
         "sentences": sentences,
         "words_per_sentence": wps,
         "syllables_per_word": spw,
         "flesch_kincaid_grade": FK_SENTENCE_LENGTH * wps + FK_SYLLABLES_PER_WORD * spw + FK_BASE,
-        "polysyllable_share": polysyllables / words,
+        "polysyllable_share": sum(1 for c in counts if c >= 3) / words,
     }
     fre = FRE_BASE - FRE_SENTENCE_LENGTH * wps - FRE_SYLLABLES_PER_WORD * spw
-    return {"readability": Signal(fre, (), details)}
+    return {
+        "readability": Signal(fre, (), details),
+        "article_length": Signal(math.log10(words), (), {"words": words}),
+    }
 
 
 _TEXTSTAT_LOCK = threading.Lock()
