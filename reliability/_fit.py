@@ -67,6 +67,9 @@ Values = Mapping[str, float | None]
 #: Sign constraints on by default: ``">=0"`` may only raise the score, ``"<=0"`` may
 #: only lower it. Signals not listed (hedging, readability, anonymous_explained and
 #: any new signal) are free: the data chooses their sign. See docs/model.md.
+#: unattributed_quotes is held <= 0 because a quote nobody said cannot raise trust; in
+#: PolitiFact's "real" transcripts (quotes by the speaker, who is never "attributed")
+#: the data pulls the other way, which is label noise, not journalism.
 DEFAULT_CONSTRAINTS: Mapping[str, str] = MappingProxyType(
     {
         "named_attribution": ">=0",
@@ -76,6 +79,8 @@ DEFAULT_CONSTRAINTS: Mapping[str, str] = MappingProxyType(
         "boilerplate_leakage": "<=0",
         "sensational_language": "<=0",
         "clickbait_title": "<=0",
+        "unattributed_quotes": "<=0",
+        "article_length": ">=0",
     }
 )
 

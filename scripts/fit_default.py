@@ -94,6 +94,14 @@ NOTES: dict[str, str] = {
     ),
     "sensational_language": "hyperbole and urgency sell rather than inform; bound <= 0",
     "clickbait_title": "a headline that baits instead of informs; bound <= 0",
+    "unattributed_quotes": (
+        "a direct quote with no speaker cannot be checked; bound <= 0 (transcripts in the "
+        "PolitiFact 'real' set pull it the other way: label noise)"
+    ),
+    "article_length": (
+        "log10 of the body's words: careful reporting runs longer (Horne and Adali 2017); "
+        "bound >= 0; depth, not quality"
+    ),
     "readability": (
         "reading ease of the body; free sign (fake news reads simpler, Horne and Adali "
         "2017, but plain writing is also good writing)"
