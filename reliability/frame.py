@@ -343,7 +343,7 @@ def score_frame(
     }
     for j, name in enumerate(SIGNAL_NAMES):
         new[names[name]] = values[:, j]
-    new[names["error"]] = np.array([r[3] for r in done], dtype=object)
+    new[names["error"]] = _text_column([r[3] for r in done])
 
     out = frame.copy()
     if outlet_col is None and url_col is not None and "outlet" not in frame.columns:
@@ -368,6 +368,16 @@ def _default_model_name() -> str:
     from .model import default_model
 
     return default_model().name
+
+
+def _text_column(values: list[str | None]) -> Any:
+    """Text with gaps in one dtype whatever the values (so every partition of a big frame
+    agrees): pandas' own string dtype with NaN for missing where it has one, else object."""
+    try:
+        dtype = pd.StringDtype(na_value=np.nan)
+    except TypeError:  # pandas before 2.3
+        return np.array(values, dtype=object)
+    return pd.array(values, dtype=dtype)
 
 
 def _error_row(message: str) -> _Row:

@@ -480,3 +480,12 @@ def test_outlet_difference_is_a_valid_mirrored_test(a: list[float], b: list[floa
     assert ab.difference == -ba.difference
     assert ab.ci_low <= ab.ci_high
     assert ab.differs == (ab.p_value < 0.05)
+
+
+def test_error_column_has_one_dtype_whether_or_not_a_row_failed() -> None:
+    ok = pd.DataFrame({"text": ["The mayor, Ana Ruiz, said the bridge would reopen."]})
+    mixed = pd.DataFrame({"text": ["The mayor, Ana Ruiz, said the bridge would reopen.", " "]})
+    a, b = score_frame(ok), score_frame(mixed)
+    assert a["error"].dtype == b["error"].dtype
+    assert a["error"].isna().all()
+    assert b["error"].isna().tolist() == [True, False]
