@@ -14,6 +14,9 @@ then one entry per line. An entry is
   lower-cased text, and a literal start lets the regex engine skip ahead fast;
 * any of these followed by a tab and a number: a strength or weight.
 
+A header line ``# use: words`` marks a vocabulary: signals look words up in it
+(``word in lexicon``) and :func:`scan` does not look for it in texts.
+
 Duplicate entries and empty lists are refused, so no entry silently wins over
 another (a fault we saw in older sentiment lexicons).
 
@@ -30,7 +33,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from itertools import pairwise
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
@@ -152,7 +154,7 @@ def parse(name: str, source: str) -> tuple[dict[str, str], list[str], dict[str, 
             continue
         if line.lstrip().startswith("#"):
             k, sep, val = line.lstrip("# ").partition(":")
-            if sep and k.strip().lower() in (*_REQUIRED_HEADERS, "name", "note", "format"):
+            if sep and k.strip().lower() in (*_REQUIRED_HEADERS, "name", "note", "format", "use"):
                 header.setdefault(k.strip().lower(), val.strip())
             continue
         term, _, number = line.partition("\t")
@@ -217,16 +219,35 @@ def available() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
 
 
+@cache
+def scanned() -> tuple[str, ...]:
+    """The lexicons :func:`scan` looks for in a text by default: all but vocabularies
+    (a ``use: words`` header), which signals only look words up in."""
+    return tuple(n for n in available() if load(n).header.get("use", "").split()[:1] != ["words"])
+
+
 # --- the one-pass matcher -------------------------------------------------------------
 
 _Single = tuple[str, str]  # (lexicon, entry as written)
-_Multi = tuple[str, tuple[str, ...], str]  # (lexicon, words after the second, entry)
+# (lexicon, words, the same as a list, anchor offset, entry, whether a word is <num>)
+_Phrase = tuple[str, tuple[str, ...], list[str], int, str, bool]
 _Regex = tuple[str, str, str, re.Pattern[str], re.Pattern[str]]
 _DIGITS = frozenset("0123456789")
 _DIGIT_RE = re.compile(r"\d")
+#: A digit with no letter or digit before it: where a token that starts with one begins.
+_NUMBER_START_RE = re.compile(r"(?<![^\W_])\d")
 _GROUP_RE = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
 _META = frozenset(".^$*+?{}[]\\|()")
 _MAX_EXPANSIONS = 5000
+#: Words too common to anchor a phrase on: a phrase is looked for where its first word
+#: outside this list stands, so "it is widely believed" is tried only where "widely" is.
+_COMMON = frozenset(
+    """a an the of to in on at for by with from as into about over after before and or but
+    nor so if than then that this these those there here it its is are was were be been
+    being am has have had do does did will would shall should can could may might must
+    not no yes i me my we us our you your he him his she her they them their who whom
+    which what when where why how all any some many most more much few one two up out""".split()
+)
 
 
 def expand(entry: str) -> list[str]:
@@ -266,19 +287,26 @@ def _literal_prefix(pattern: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Index:
     single: Mapping[str, tuple[_Single, ...]]  # word -> one-word entries
-    multi: Mapping[str, Mapping[str, tuple[_Multi, ...]]]  # first -> second -> longest first
-    single_keys: frozenset[str]  # every one-word entry
-    bigrams: frozenset[str]  # "first second" of every longer entry
-    numeric: bool  # whether any entry holds <num>
+    phrases: Mapping[str, tuple[_Phrase, ...]]  # anchor word -> longer entries, longest first
+    keys: frozenset[str]  # every one-word entry and every anchor
+    numeric: bool  # whether a one-word entry is <num>
     prefixes: tuple[tuple[int, Mapping[str, tuple[_Single, ...]]], ...]
     # (lexicon, entry, literal start, bare pattern for lower-cased text, case-blind pattern)
     regexes: tuple[_Regex, ...]
 
 
+def _anchor(words: Sequence[str]) -> int:
+    """Where a phrase is looked for: its first uncommon word (else its longest one)."""
+    for k, w in enumerate(words):
+        if w != NUM and w not in _COMMON:
+            return k
+    return max(range(len(words)), key=lambda k: (words[k] != NUM, len(words[k]), -k))
+
+
 @cache
 def _index(names: tuple[str, ...]) -> _Index:
     single: dict[str, dict[_Single, None]] = {}
-    multi: dict[str, dict[str, dict[_Multi, None]]] = {}
+    phrases: dict[str, dict[tuple[str, tuple[str, ...], int, str], None]] = {}
     prefixes: dict[int, dict[str, list[_Single]]] = {}
     regexes: list[_Regex] = []
     for name in names:
@@ -294,28 +322,29 @@ def _index(names: tuple[str, ...]) -> _Index:
                     bare = term_regex(normalise(phrase))
                     regexes.append((name, entry, "", re.compile(bare), compile_terms([phrase])))
                     continue
-                words = [
+                words = tuple(
                     w if w == NUM else WORD_RE.findall(w)[0]
                     for w in normalise(phrase).removesuffix("*").replace(",", " ").split()
-                ]
+                )
                 if phrase.endswith("*"):
                     prefixes.setdefault(len(words[0]), {}).setdefault(words[0], []).append(
                         (name, entry)
                     )
                 elif len(words) == 1:
-                    single.setdefault(words[0], {})[(name, entry)] = None
+                    same_word = single.setdefault(words[0], {})
+                    if not any(lex == name for lex, _ in same_word):  # one hit per word
+                        same_word[(name, entry)] = None
                 else:
-                    second = multi.setdefault(words[0], {}).setdefault(words[1], {})
-                    second[(name, tuple(words[2:]), entry)] = None
+                    k = _anchor(words)
+                    phrases.setdefault(words[k], {})[(name, words, k, entry)] = None
     return _Index(
         single={w: tuple(es) for w, es in single.items()},
-        multi={
-            w: {w2: tuple(sorted(es, key=lambda e: -len(e[1]))) for w2, es in d.items()}
-            for w, d in multi.items()
+        phrases={
+            w: tuple((lex, ws, list(ws), k, e, NUM in ws) for lex, ws, k, e in es)
+            for w, es in phrases.items()
         },
-        single_keys=frozenset(single),
-        bigrams=frozenset(f"{w} {w2}" for w, d in multi.items() for w2 in d),
-        numeric=NUM in single or NUM in multi or any(NUM in d for d in multi.values()),
+        keys=frozenset(single) | frozenset(phrases),
+        numeric=NUM in single,
         prefixes=tuple(
             (n, {p: tuple(v) for p, v in d.items()}) for n, d in sorted(prefixes.items())
         ),
@@ -333,7 +362,7 @@ def scan(doc: Tokenised, names: tuple[str, ...] | None = None) -> dict[str, list
     Within a lexicon, hits never overlap: as with a regex scan, the leftmost match
     wins and, among those, the longest.
     """
-    names = available() if names is None else names
+    names = scanned() if names is None else names
     idx = _index(names)
     text = doc.text
     starts = doc.word_starts
@@ -341,54 +370,64 @@ def scan(doc: Tokenised, names: tuple[str, ...] | None = None) -> dict[str, list
     tokens = doc.tokens
     n = len(tokens)
     found: dict[str, list[Hit]] = {name: [] for name in names}
-    free: dict[str, int] = dict.fromkeys(names, 0)  # first token a new hit may use
-    # Narrow the tokens to look at with set operations, which run in C: the one-word
-    # entries present, and the first words of the two-word openings present.
-    pairs = list(map(" ".join, pairwise(tokens)))
-    hot_pairs = idx.bigrams.intersection(pairs)
-    hot = set(idx.single_keys.intersection(tokens))
-    hot.update(p.partition(" ")[0] for p in hot_pairs)
-    numeric = idx.numeric and _DIGIT_RE.search(text) is not None
-    if numeric:
-        candidates = [i for i, t in enumerate(tokens) if t in hot or t[0] in _DIGITS]
-    elif hot:
-        candidates = [i for i, t in enumerate(tokens) if t in hot]
-    else:
-        candidates = []
-    single, multi = idx.single, idx.multi
-    for i in candidates:
+    # Narrow the tokens to look at with a set intersection, which runs in C: one-word
+    # entries and phrase anchors present in the text (plus numbers for <num> entries).
+    present = set(tokens)
+    hot = present.intersection(idx.keys)
+    at = [i for i, t in enumerate(tokens) if t in hot] if hot else []
+    numbers = idx.numeric and _DIGIT_RE.search(text) is not None
+    if numbers:
+        nums = {bisect_right(starts, m.start()) - 1 for m in _NUMBER_START_RE.finditer(text)}
+        at = sorted({*at, *(i for i in nums if i >= 0 and tokens[i][0] in _DIGITS)})
+    new = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
+    single, phrases = idx.single, idx.phrases
+    raw: dict[str, list[Hit]] = {}
+    phrased: set[str] = set()  # lexicons with hits of more than one word
+    for i in at:
         tok = tokens[i]
-        is_num = numeric and tok[0] in _DIGITS
-        if i + 1 < n and (is_num or pairs[i] in hot_pairs or tokens[i + 1][0] in _DIGITS):
-            nxt = tokens[i + 1]
-            for by_second in (multi.get(tok), multi.get(NUM) if is_num else None):
-                if not by_second:
+        candidates = phrases.get(tok)
+        if candidates is not None:
+            for lex, words, as_list, k, entry, has_num in candidates:
+                first = i - k
+                last = first + len(words)
+                if first < 0 or last > n:
                     continue
-                cands = by_second.get(nxt, ())
-                if nxt[0] in _DIGITS:
-                    cands = (*cands, *by_second.get(NUM, ()))
-                for lex, rest, entry in cands:
-                    j = i + 2 + len(rest)
-                    if free[lex] > i or j > n or (rest and not _same(tokens, i + 2, rest)):
-                        continue
-                    if not all(_gap_ok(text, ends[k - 1], starts[k]) for k in range(i + 1, j)):
-                        continue
-                    found[lex].append(Hit(starts[i], ends[j - 1], i, j, entry))
-                    free[lex] = j
-        for key in (tok, NUM) if is_num else (tok,):
-            for lex, entry in single.get(key, ()):
-                if free[lex] <= i:
-                    found[lex].append(Hit(starts[i], ends[i], i, i + 1, entry))
-                    free[lex] = i + 1
+                if not (_same(tokens, first, words) if has_num else tokens[first:last] == as_list):
+                    continue
+                if not all(_gap_ok(text, ends[m - 1], starts[m]) for m in range(first + 1, last)):
+                    continue
+                hit = new(Hit, (starts[first], ends[last - 1], first, last, entry))
+                raw.setdefault(lex, []).append(hit)
+                phrased.add(lex)
+        for lex, entry in single.get(tok, ()):
+            raw.setdefault(lex, []).append(new(Hit, (starts[i], ends[i], i, i + 1, entry)))
+        if numbers and tok[0] in _DIGITS:
+            for lex, entry in single.get(NUM, ()):
+                raw.setdefault(lex, []).append(new(Hit, (starts[i], ends[i], i, i + 1, entry)))
+                phrased.add(lex)  # may repeat a one-word hit at this token: resolve below
     for length, table in idx.prefixes:
         for i, tok in enumerate(tokens):
             for lex, entry in table.get(tok[:length], ()) if len(tok) >= length else ():
-                if free[lex] <= i:
-                    found[lex].append(Hit(starts[i], ends[i], i, i + 1, entry))
-                    free[lex] = i + 1
+                raw.setdefault(lex, []).append(new(Hit, (starts[i], ends[i], i, i + 1, entry)))
+                phrased.add(lex)
+    for lex, hits in raw.items():
+        # One-word hits come in text order, one per token; anything else is sorted out.
+        found[lex] = _leftmost_longest(hits) if lex in phrased else hits
     if idx.regexes:
         _scan_regexes(idx.regexes, text, starts, ends, found)
     return found
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    """Hits in text order, keeping the leftmost and then the longest where they overlap."""
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (h.first, -h.last))
+        kept = [hits[0]]
+        for h in hits[1:]:
+            if h.first >= kept[-1].last:
+                kept.append(h)
+        return kept
+    return hits
 
 
 def _scan_regexes(
