@@ -133,6 +133,8 @@ _SPAN_BASE: tuple[str, ...] = (
     "log_unsentences_from_core",
     "sentence",
 )
+#: The core takes only lines whose line-model log-odds of furniture are below minus this.
+CORE_BIAS = 1.5
 #: A text whose surest prose starts this many lines down is a whole page dump.
 DUMP_HEAD_LINES = 8
 #: The span models have one weight per feature and regime: an article with a short
@@ -548,7 +550,7 @@ def core_span(sh: Shape) -> tuple[int, int]:
     The best segment of the line-model scores with a bias, so that only lines
     the line model calls article with some confidence pull the segment along.
     """
-    return best_segment([4 * z for z in sh.logit], bias=1.0)
+    return best_segment([4 * z for z in sh.logit], bias=CORE_BIAS)
 
 
 def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list[tuple[float, ...]]:
