@@ -6,6 +6,8 @@ Usage: python benchmarks/bench_boilerplate.py [--words 600] [--n 200] [--repeats
 Prints, in CPU time per article (the best of ``--repeats`` runs, so that other
 processes on the machine disturb it less):
 
+for clean articles and for articles with a leaked head and tail:
+
 * the family alone (``boilerplate.extract``) on documents whose shared views
   (lines, words, tokens, lexicon hits) every family uses are already computed;
 * the same with a fresh ``Document`` each time (tokenising and the lexicon scan
@@ -121,10 +123,12 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--linear-mb", type=float, default=10.0)
     args = ap.parse_args()
-    texts = [article(args.words, seed) for seed in range(args.n)]
-    print(f"{args.n} articles of ~{args.words} words with a leaked head and tail (CPU time):")
-    for name, ms in per_article(texts, args.repeats).items():
-        print(f"  {name:28s} {ms:.3f} ms per article")
+    for leaky in (False, True):
+        texts = [article(args.words, seed, leaky=leaky) for seed in range(args.n)]
+        what = "with a leaked head and tail" if leaky else "(clean)"
+        print(f"{args.n} articles of ~{args.words} words {what}, CPU time:")
+        for name, ms in per_article(texts, args.repeats).items():
+            print(f"  {name:28s} {ms:.3f} ms per article")
     if args.linear_mb > 0:
         print("clean() on long leaky text (time per MB stays flat when the work is linear):")
         for mb, seconds in linearity(args.linear_mb, args.repeats):

@@ -51,6 +51,7 @@ from reliability.signals._boilerplate_features import (
     LineInfo,
     core_span,
     extend,
+    guarded,
     insert_rows,
     is_dump,
     line_info,
@@ -290,6 +291,7 @@ def rates(ts: Sequence[Text], removed: Sequence[np.ndarray]) -> dict[str, dict[s
     out: dict[str, dict[str, float]] = {}
     for kind in KINDS:
         tp = fl = bo = art = rem = 0
+        shares: list[float] = []
         for t, r in zip(ts, removed, strict=True):
             if t.kind != kind:
                 continue
@@ -299,11 +301,14 @@ def rates(ts: Sequence[Text], removed: Sequence[np.ndarray]) -> dict[str, dict[s
             bo += int(y.sum())
             art += int((~y).sum())
             rem += int((r & ~y).sum())
+            if (~y).any():
+                shares.append(float((r & ~y).sum() / (~y).sum()))
         out[kind] = {
             "precision": tp / fl if fl else 1.0,
             "recall": tp / bo if bo else 1.0,
             "article_removed_share": rem / art if art else 0.0,
             "article_lines_removed": rem,
+            "article_removed_share_per_text": float(np.mean(shares)) if shares else 0.0,
         }
     return out
 
@@ -414,17 +419,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         for t in ts
     ]
     line_oof, line_model = out_of_fold(ts, line_rows, args.c_line)
-    _, cores, ups, downs, ins_oof, up_model, down_model, ins_model = span_and_insert(
+    shapes, cores, ups, downs, ins_oof, up_model, down_model, ins_model = span_and_insert(
         ts, line_oof, args.c
     )
 
     dumps = [core[0] >= DUMP_HEAD_LINES for core in cores]
+    texts_joined = ["\n".join(t.lines) for t in ts]
     starts: dict[tuple[float, float], list[int]] = {}
     ends: dict[tuple[float, float], list[int]] = {}
     for b, d in itertools.product(BIASES, sorted({*DRAWDOWNS, *DUMP_DRAWDOWNS})):
         spans = [
-            extend(c, list(u), list(w), up_bias=b, down_bias=b, drawdown=d)
-            for c, u, w in zip(cores, ups, downs, strict=True)
+            guarded(
+                joined, t.info, sh, *extend(c, list(u), list(w), up_bias=b, down_bias=b, drawdown=d)
+            )
+            for t, joined, sh, c, u, w in zip(
+                ts, texts_joined, shapes, cores, ups, downs, strict=True
+            )
         ]
         starts[b, d] = [s for s, _ in spans]
         ends[b, d] = [e for _, e in spans]
@@ -468,7 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for kind, r in cv.items():
         print(
             f"{kind:7s} precision {r['precision']:.3f} recall {r['recall']:.3f} "
-            f"article removed {r['article_removed_share']:.2%} ({r['article_lines_removed']})"
+            f"article removed {r['article_removed_share']:.2%} ({r['article_lines_removed']}), "
+            f"per text {r['article_removed_share_per_text']:.2%}"
         )
     return 0
 

@@ -189,8 +189,11 @@ _TIME_AFTER_RE = re.compile(
     r"|\s?(?:s|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|weeks?|months?)\sago(?!\w)",
     re.IGNORECASE,
 )
+_DATE_SEPS = "./-年月"
+#: Words after a number that make it a time ("8 am", "2 hours ago").
+_TIME_WORDS = frozenset({"am", "pm", "ago"})
 #: How a sentence ends inside a line.
-_INNER_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', ".\u2019 ", "。", "！", "？")
+_INNER_ENDS = (". ", "? ", "! ", "。")
 _MARKER_RE = re.compile(r"[-–—•*·▪►✓]\s|\d{1,2}[.)]\s|\(\w\)\s")
 #: A commenter's header: "jane says:", "Max schreibt:".
 _COMMENT_HEADER_RE = re.compile(
@@ -274,14 +277,15 @@ def line_info(doc: Document) -> LineInfo:
         a = bisect_left(word_starts, start, 0)
         b = bisect_left(word_starts, end, a)
         nw = b - a
-        cjk = len(_CJK_RE.findall(line)) if not line.isascii() else 0
+        ascii_line = line.isascii()
+        cjk = 0 if ascii_line else len(_CJK_RE.findall(line))
         eff = nw + cjk / 2
         eff_words.append(eff)
         toks = tokens[a:b]
         nstop = sum(map(stop.__contains__, toks))
         firsts = "".join([text[k] for k in word_starts[a:b]])
-        alpha = sum(map(str.isalpha, firsts))
         upper = sum(map(str.isupper, firsts))
+        alpha = nw - sum(map(str.isdigit, firsts)) if upper else nw
         caps = len(_CAPS_RE.findall(line)) if upper and nw <= _CAPS_WORDS else 0
         last = line[-1]
         last_core = line.rstrip("\"'”’»)]」』")[-1:] if last in _CLOSERS else last
@@ -291,15 +295,24 @@ def line_info(doc: Document) -> LineInfo:
         has_date = has_time = False
         if digits:
             has_date = not _MONTHS.isdisjoint(toks) and _month_day(toks)
+            timey = ":" in line or not _TIME_WORDS.isdisjoint(toks) or ".m." in line
             for m in _DIGITS_RE.finditer(line):
                 end = m.end()
-                has_date = has_date or bool(_DATE_AFTER_RE.match(line, end))
-                has_time = has_time or bool(_TIME_AFTER_RE.match(line, end))
-                if has_date and has_time:
+                nxt = line[end : end + 1]
+                if not has_date and nxt and nxt in _DATE_SEPS:
+                    has_date = bool(_DATE_AFTER_RE.match(line, end))
+                if timey and not has_time:
+                    has_time = bool(_TIME_AFTER_RE.match(line, end))
+                if has_date and (has_time or not timey):
                     break
-        commas = line.count(",") + line.count("،") + line.count("、")
+        if ascii_line:
+            commas = line.count(",")
+            seps = line.count("|") + line.count(" / ")
+        else:
+            commas = line.count(",") + line.count("،") + line.count("、")
+            seps = sum(map(line.count, _SEPARATORS)) + line.count(" / ")
         cov = cover[i]
-        covered = sum(cov.values())
+        covered = sum(cov.values()) if cov else 0
         f = first[i]
         lex_start = 1.0 if f is not None and f[0] == start else 0.0
         if cov:
@@ -328,7 +341,7 @@ def line_info(doc: Document) -> LineInfo:
             caps / alpha if alpha else 0.0,
             digits / chars,
             symbols / chars,
-            math.log1p(sum(map(line.count, _SEPARATORS)) + line.count(" / ")),
+            math.log1p(seps),
             1.0
             if ("http" in line or "www." in line or "@" in line) and _URL_RE.search(line)
             else 0.0,
@@ -678,3 +691,44 @@ def insert_rows(
             )
         )
     return out
+
+
+#: A dateline on a line of its own: a place in capitals, then optionally a region,
+#: a date and an agency, and a dash ("LONDON, March 3 (Reuters) -", "KYIV, Ukraine —").
+_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{1,40}"
+    r"(?:,[ ]?[A-Z][\w'’.\- ]{1,40})?"
+    r"(?:[, ][ ]?\d{1,2}[ ]?\w{3,9}\.?(?:[ ]\d{4})?|[, ][ ]?\w{3,9}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?"
+    r"(?:[ ]?\([^()\n]{1,40}\))?"
+    r"[ ]?[-–—:]?"
+)
+#: A lone title line above the article stays when it is at most this many words.
+TITLE_WORDS = 25
+
+
+def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tuple[int, int]:
+    """The span after the guards that keep short real text at its edges.
+
+    * A dateline right above the span ("BRUSSELS, March 3 (Reuters) -") joins it.
+    * A lone title line at the very top, right above the span, joins it: a
+      clean article's headline is not leakage (no lexicon hit, no date, no "By").
+    * A sentence right below the span (four words or more, function words,
+      sentence punctuation, no furniture phrase) joins it, and so on down: a
+      short real last paragraph ("The council meets again in June.").
+    """
+    if first < 0:
+        return first, last
+    rows = info.features
+    while first > 0:
+        s, e = info.spans[first - 1]
+        if not _DATELINE_RE.fullmatch(text, s, e):
+            break
+        first -= 1
+    if first == 1 and not info.cover[0] and info.words[0] <= TITLE_WORDS:
+        row = rows[0]
+        if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
+            first = 0
+    n = len(rows)
+    while last + 1 < n and sh.sentence[last + 1] and not info.cover[last + 1]:
+        last += 1
+    return first, last

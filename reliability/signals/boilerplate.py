@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -55,6 +54,7 @@ from ._boilerplate_features import (
     Shape,
     core_span,
     extend,
+    guarded,
     insert_rows,
     is_dump,
     line_info,
@@ -67,18 +67,6 @@ SIGNALS = ("boilerplate_leakage",)
 
 #: Every category a removed line can carry: the lexicon categories, then ``other``.
 CATEGORIES = (*LEXICON_CATEGORIES, "other")
-
-#: A dateline on a line of its own: a place in capitals, then optionally a region,
-#: a date and an agency, and a dash ("LONDON, March 3 (Reuters) -", "KYIV, Ukraine —").
-_DATELINE_RE = re.compile(
-    r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{1,40}"
-    r"(?:,[ ]?[A-Z][\w'’.\- ]{1,40})?"
-    r"(?:[, ][ ]?\d{1,2}[ ]?\w{3,9}\.?(?:[ ]\d{4})?|[, ][ ]?\w{3,9}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?"
-    r"(?:[ ]?\([^()\n]{1,40}\))?"
-    r"[ ]?[-–—:]?"
-)
-#: A lone title line above the article stays when it is at most this many words.
-_TITLE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,21 +209,6 @@ def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
 _HAS = {name: LINE_FEATURES.index(name) for name in ("has_date", "has_time", "starts_by")}
 
 
-def _guarded_first(doc: Document, info: LineInfo, first: int) -> int:
-    """Move the span's start up over a dateline, and over a lone title line at the top."""
-    text = doc.text
-    while first > 0:
-        s, e = info.spans[first - 1]
-        if not _DATELINE_RE.fullmatch(text, s, e):
-            break
-        first -= 1
-    if first == 1 and not info.cover[0] and info.words[0] <= _TITLE_WORDS:
-        row = info.features[0]
-        if not any(row[k] for k in _HAS.values()):
-            first = 0
-    return first
-
-
 def _category(info: LineInfo, i: int) -> str | None:
     cover = info.cover[i]
     if not cover:
@@ -267,8 +240,7 @@ def classify_lines(doc: Document) -> list[LineLabel]:
         return []
     logits = line_logits(info)
     sh = shape(info, logits)
-    first, last = article_span(info, sh)
-    first = _guarded_first(doc, info, first)
+    first, last = guarded(doc.text, info, sh, *article_span(info, sh))
     removed = inserts(info, sh, first, last)
     labels: list[LineLabel] = []
     heading: str | None = None  # lexicon category heading the current run of flagged lines
