@@ -74,6 +74,8 @@ TIE = 0.01
 BIASES = tuple(round(-3.0 + 0.5 * k, 2) for k in range(10))
 DRAWDOWNS = (1.0, 2.0, 3.0, 4.0, 6.0)
 DUMP_DRAWDOWNS = (2.0, 4.0, 8.0, 16.0)
+#: Shares of the line model's own log-odds added to the head and tail models' ones.
+LINE_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
 INSERT_THRESHOLDS = (1.0, 2.0, 3.0, 4.0, 6.0, 99.0)
 
 
@@ -346,7 +348,7 @@ def choose(
     inserts: Sequence[np.ndarray],
     *,
     verbose: bool = False,
-) -> tuple[float, float, float, float, float]:
+) -> tuple[float, tuple[float, float, float, float, float]]:
     """Head bias, tail bias, drawdowns (leaked, dump) and insert threshold.
 
     The setting with the best balance of boilerplate recall and article lines
@@ -400,8 +402,8 @@ def choose(
     # furthest over walls (largest drawdowns): the least likely to cut an article short
     top = max(v[0] for v in values)
     near = [v for v in values if v[0] >= top - TIE]
-    _, ub, db, dd, ddd, thr = max(near, key=lambda v: (v[3], v[4], v[0]))
-    return ub, db, dd, ddd, thr
+    value, ub, db, dd, ddd, thr = max(near, key=lambda v: (v[3], v[4], v[0]))
+    return value, (ub, db, dd, ddd, thr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -425,22 +427,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     dumps = [core[0] >= DUMP_HEAD_LINES for core in cores]
     texts_joined = ["\n".join(t.lines) for t in ts]
-    starts: dict[tuple[float, float], list[int]] = {}
-    ends: dict[tuple[float, float], list[int]] = {}
-    for b, d in itertools.product(BIASES, sorted({*DRAWDOWNS, *DUMP_DRAWDOWNS})):
-        spans = [
-            guarded(
-                joined, t.info, sh, *extend(c, list(u), list(w), up_bias=b, down_bias=b, drawdown=d)
-            )
-            for t, joined, sh, c, u, w in zip(
-                ts, texts_joined, shapes, cores, ups, downs, strict=True
-            )
-        ]
-        starts[b, d] = [s for s, _ in spans]
-        ends[b, d] = [e for _, e in spans]
-    up_bias, down_bias, drawdown, dump_drawdown, threshold = choose(
-        ts, starts, ends, dumps, ins_oof, verbose=args.verbose
-    )
+    best_value = -np.inf
+    chosen = None
+    line_weight = 0.0
+    for a in LINE_WEIGHTS:
+        own = [a * np.clip(z, -8, 8) for z in line_oof]
+        starts: dict[tuple[float, float], list[int]] = {}
+        ends: dict[tuple[float, float], list[int]] = {}
+        for b, d in itertools.product(BIASES, sorted({*DRAWDOWNS, *DUMP_DRAWDOWNS})):
+            spans = [
+                guarded(
+                    joined,
+                    t.info,
+                    sh,
+                    *extend(c, list(u + o), list(w + o), up_bias=b, down_bias=b, drawdown=d),
+                )
+                for t, joined, sh, c, u, w, o in zip(
+                    ts, texts_joined, shapes, cores, ups, downs, own, strict=True
+                )
+            ]
+            starts[b, d] = [s for s, _ in spans]
+            ends[b, d] = [e for _, e in spans]
+        value, setting = choose(ts, starts, ends, dumps, ins_oof, verbose=args.verbose)
+        if args.verbose:
+            print("line weight", a, "value", value, "setting", setting)
+        if value > best_value + TIE:
+            best_value, line_weight, chosen = value, a, (starts, ends, setting)
+    assert chosen is not None
+    starts, ends, (up_bias, down_bias, drawdown, dump_drawdown, threshold) = chosen
     first = [starts[up_bias, dump_drawdown if dp else drawdown][k] for k, dp in enumerate(dumps)]
     last = [ends[down_bias, dump_drawdown if dp else drawdown][k] for k, dp in enumerate(dumps)]
     cv = rates(ts, removed_lines(ts, first, last, ins_oof, threshold))
@@ -467,12 +481,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "line": line_model.to_json(LINE_FEATURES),
         "head": up_model.to_json(SPAN_FEATURES) | {"bias": up_bias},
         "tail": down_model.to_json(SPAN_FEATURES) | {"bias": down_bias},
-        "extend": {"drawdown": drawdown, "dump_drawdown": dump_drawdown},
+        "extend": {
+            "drawdown": drawdown,
+            "dump_drawdown": dump_drawdown,
+            "line_weight": line_weight,
+        },
         "insert": ins_model.to_json(INSERT_FEATURES) | {"threshold": threshold},
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(
-        f"head bias {up_bias}, tail bias {down_bias}, drawdown {drawdown} "
+        f"line weight {line_weight}, head bias {up_bias}, tail bias {down_bias}, "
+        f"drawdown {drawdown} "
         f"(dumps {dump_drawdown}), insert threshold {threshold}"
     )
     for kind, r in cv.items():

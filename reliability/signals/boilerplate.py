@@ -104,6 +104,7 @@ class _Model:
     tail_bias: float
     drawdown: float  # how far below its peak the running sum may fall, in a leaked text
     dump_drawdown: float  # ... in a whole page dump (inline adverts must be crossed)
+    line_weight: float  # share of the line model's own log-odds added to the head/tail ones
     insert: _Linear
     insert_threshold: float  # log-odds an insert needs to be removed
 
@@ -142,6 +143,7 @@ def _model() -> _Model:
         tail_bias=float(data["tail"]["bias"]),
         drawdown=float(data["extend"]["drawdown"]),
         dump_drawdown=float(data["extend"]["dump_drawdown"]),
+        line_weight=float(data["extend"]["line_weight"]),
         insert=_standardised(data["insert"], INSERT_FEATURES),
         insert_threshold=float(data["insert"]["threshold"]),
     )
@@ -161,7 +163,8 @@ def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
     """The first and last article line (``(-1, -1)`` without lines).
 
     The core (the surest run of prose) is grown up by the head model and down by
-    the tail model. Only the lines outside the core are scored.
+    the tail model, each line's log-odds plus a share of the line model's own.
+    Only the lines outside the core are scored.
     """
     model = _model()
     core = core_span(sh)
@@ -175,11 +178,12 @@ def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
     outside = [*range(first), *range(last + 1, n)]
     up = [0.0] * n
     down = [0.0] * n
+    own = 4 * model.line_weight  # Shape.logit is the line model's clipped log-odds / 4
     for i, r in zip(outside, span_rows(info, sh, core, outside), strict=True):
         if i < first:
-            up[i] = head(r)
+            up[i] = head(r) + own * sh.logit[i]
         else:
-            down[i] = tail(r)
+            down[i] = tail(r) + own * sh.logit[i]
     return extend(
         core,
         up,
