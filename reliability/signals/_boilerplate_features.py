@@ -180,7 +180,7 @@ _MONTHS = frozenset(
     janeiro fevereiro março maio junho julho setembro outubro novembro dezembro gennaio
     febbraio aprile maggio giugno luglio settembre ottobre""".split()
 )
-_DIGITS_RE = re.compile(r"\d+")
+_DIGITS_RE = re.compile(r"[0-9]+")
 #: What follows a number in a date ("19.11.2019", "2019-11-19", "2019年") or a time
 #: ("6:34", "8 am", "32M ago", "2 hours ago"); tried only where a number ends.
 _DATE_AFTER_RE = re.compile(r"[./-]\d{1,2}[./-]\d|[年月]")
@@ -271,6 +271,8 @@ def line_info(doc: Document) -> LineInfo:
     lexicon_index = {c: k for k, c in enumerate(LEXICON_CATEGORIES)}
     ncat = len(LEXICON_CATEGORIES)
     no_hits = [0.0] * ncat
+    # symbols are found in one pass over the whole text and counted per line by bisection
+    symbol_at = [m.start() for m in _SYMBOL_RE.finditer(text)]
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         chars = end - start
@@ -290,19 +292,19 @@ def line_info(doc: Document) -> LineInfo:
         last = line[-1]
         last_core = line.rstrip("\"'”’»)]」』")[-1:] if last in _CLOSERS else last
         digits = sum(map(line.count, "0123456789"))
-        symbols = len(_SYMBOL_RE.findall(line))
+        symbols = bisect_left(symbol_at, end) - bisect_left(symbol_at, start)
         sentences = sum(map(line.count, _INNER_ENDS))
         has_date = has_time = False
         if digits:
             has_date = not _MONTHS.isdisjoint(toks) and _month_day(toks)
             timey = ":" in line or not _TIME_WORDS.isdisjoint(toks) or ".m." in line
             for m in _DIGITS_RE.finditer(line):
-                end = m.end()
-                nxt = line[end : end + 1]
+                after = m.end()
+                nxt = line[after : after + 1]
                 if not has_date and nxt and nxt in _DATE_SEPS:
-                    has_date = bool(_DATE_AFTER_RE.match(line, end))
+                    has_date = bool(_DATE_AFTER_RE.match(line, after))
                 if timey and not has_time:
-                    has_time = bool(_TIME_AFTER_RE.match(line, end))
+                    has_time = bool(_TIME_AFTER_RE.match(line, after))
                 if has_date and (has_time or not timey):
                     break
         if ascii_line:

@@ -153,10 +153,27 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
+#: Where the per-category lexicon features start in a line's row (zero without any hit).
+_LEXICON_PART = LINE_FEATURES.index(f"hit_{LEXICON_CATEGORIES[0]}")
+
+
 def line_logits(info: LineInfo) -> list[float]:
-    """The line model's log-odds of furniture for every line."""
+    """The line model's log-odds of furniture for every line.
+
+    The per-category lexicon features are all zero on a line without a lexicon
+    hit, so their part of the sum is only computed where there is one.
+    """
     model = _model().line
-    return [model(row) for row in info.features]
+    dense = model.weights[:_LEXICON_PART]
+    lexical = model.weights[_LEXICON_PART:]
+    bias = model.bias
+    out = []
+    for row, cover in zip(info.features, info.cover, strict=True):
+        z = bias + sum(map(mul, dense, row))  # map stops at the end of the shorter ``dense``
+        if cover:
+            z += sum(map(mul, lexical, row[_LEXICON_PART:]))
+        out.append(float(z))
+    return out
 
 
 def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
