@@ -71,7 +71,7 @@ RECALL = ("leaked", "pages", "tail", "head")
 COST = {"leaked": 5.0, "pages": 2.5, "clean": 5.0}
 #: Settings whose value is within this of the best count as equally good.
 TIE = 0.01
-BIASES = tuple(round(-3.0 + 0.5 * k, 2) for k in range(10))
+BIASES = tuple(round(-3.0 + 0.5 * k, 2) for k in range(7))
 DRAWDOWNS = (1.0, 2.0, 3.0, 4.0, 6.0)
 DUMP_DRAWDOWNS = (2.0, 4.0, 8.0, 16.0)
 #: Shares of the line model's own log-odds added to the head and tail models' ones.

@@ -706,11 +706,19 @@ _DATELINE_RE = re.compile(
 )
 #: A lone title line above the article stays when it is at most this many words.
 TITLE_WORDS = 25
+#: Sure prose: line-model log-odds of -3 or less (``Shape.logit`` is a quarter of it) ...
+_SURE_PROSE = -0.75
+#: ... on a line of at least this many words.
+_SURE_WORDS = 12
 
 
 def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tuple[int, int]:
-    """The span after the guards that keep short real text at its edges.
+    """The span after the guards that keep real text at its edges.
 
+    * Two or more consecutive paragraphs of sure prose above the span join it, with
+      everything between: an article's first part cut off from the rest by an
+      embedded post or a photo gallery is still the article (the insert model then
+      removes what is furniture in between).
     * A dateline right above the span ("BRUSSELS, March 3 (Reuters) -") joins it.
     * A lone title line at the very top, right above the span, joins it: a
       clean article's headline is not leakage (no lexicon hit, no date, no "By").
@@ -721,6 +729,14 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     if first < 0:
         return first, last
     rows = info.features
+    run = 0
+    for i in range(first - 1, -1, -1):
+        if sh.logit[i] <= _SURE_PROSE and info.words[i] >= _SURE_WORDS:
+            run += 1
+            if run >= 2:
+                first = i
+        else:
+            run = 0
     while first > 0:
         s, e = info.spans[first - 1]
         if not _DATELINE_RE.fullmatch(text, s, e):
