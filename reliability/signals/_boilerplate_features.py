@@ -706,6 +706,8 @@ _DATELINE_RE = re.compile(
 )
 #: A lone title line above the article stays when it is at most this many words.
 TITLE_WORDS = 25
+#: A sentence below the span joins it unless furniture phrases cover this share of it.
+_GUARD_COVER = 0.25
 #: Sure prose: line-model log-odds of -3 or less (``Shape.logit`` is a quarter of it) ...
 _SURE_PROSE = -0.75
 #: ... on a line of at least this many words.
@@ -723,8 +725,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     * A lone title line at the very top, right above the span, joins it: a
       clean article's headline is not leakage (no lexicon hit, no date, no "By").
     * A sentence right below the span (four words or more, function words,
-      sentence punctuation, no furniture phrase) joins it, and so on down: a
-      short real last paragraph ("The council meets again in June.").
+      sentence punctuation, furniture phrases covering less than a quarter of
+      it) joins it, and so on down: a short real last paragraph ("The council
+      meets again in June.").
     """
     if first < 0:
         return first, last
@@ -747,6 +750,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
             first = 0
     n = len(rows)
-    while last + 1 < n and sh.sentence[last + 1] and not info.cover[last + 1]:
+    cover = _F["lexicon_cover"]
+    while last + 1 < n and sh.sentence[last + 1] and rows[last + 1][cover] < _GUARD_COVER:
         last += 1
     return first, last

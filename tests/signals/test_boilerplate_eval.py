@@ -24,8 +24,8 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_boilerplate.py"
 
 #: What this version reaches on the held-out half, less a small margin (non-regression).
 PINNED = {
-    "leaked": {"recall": 0.86, "article_removed_share": 0.02},
-    "pages": {"recall": 0.90, "article_removed_share": 0.04},
+    "leaked": {"recall": 0.86, "article_removed_share": 0.025},
+    "pages": {"recall": 0.90, "article_removed_share": 0.045},
 }
 #: What issue 4 asks for.
 ISSUE = {
