@@ -36,18 +36,30 @@ def test_spark_map_in_pandas_matches_score_frame() -> None:
         .getOrCreate()
     )
     try:
-        rows = pd.DataFrame({
-            "id": range(60),
-            "outlet": ["a", "b", "c"] * 20,
-            "title": ["Council approves budget"] * 60,
-            "text": [f"The council approved item {i} on Monday, mayor Ana Ruiz said." for i in
-                     range(59)] + [" "],
-        })
-        schema = ("id long, outlet string, score double, "
-                  + ", ".join(f"{s} double" for s in SIGNAL_NAMES)
-                  + ", error string, band string")
-        got = (spark.createDataFrame(rows).mapInPandas(score_batches, schema=schema)
-               .toPandas().sort_values("id").reset_index(drop=True))
+        rows = pd.DataFrame(
+            {
+                "id": range(60),
+                "outlet": ["a", "b", "c"] * 20,
+                "title": ["Council approves budget"] * 60,
+                "text": [
+                    f"The council approved item {i} on Monday, mayor Ana Ruiz said."
+                    for i in range(59)
+                ]
+                + [" "],
+            }
+        )
+        schema = (
+            "id long, outlet string, score double, "
+            + ", ".join(f"{s} double" for s in SIGNAL_NAMES)
+            + ", error string, band string"
+        )
+        got = (
+            spark.createDataFrame(rows)
+            .mapInPandas(score_batches, schema=schema)
+            .toPandas()
+            .sort_values("id")
+            .reset_index(drop=True)
+        )
     finally:
         spark.stop()
     expected = reliability.score_frame(rows)

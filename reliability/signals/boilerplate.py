@@ -1,95 +1,291 @@
 """Boilerplate leakage: page furniture a scraper left in the article text.
 
-Each line (paragraph) is matched once against one combined pattern whose named
-groups are the categories (``comment_form``, ``theme_ad``, ``share_prompt``, ...).
-A line is boilerplate when the furniture covers most of it, when it is a short
-line that matches, or when it matches a category that never occurs in prose
-(comment forms, theme adverts, cookie notices) and is not a long paragraph.
+A line (paragraph) classifier for plain text, in three transparent steps, all
+linear in the length of the text:
+
+1. **Line model.** Each line on its own gets the log-odds that it is furniture,
+   from a logistic regression over readable features: length, share of function
+   words, punctuation and capitalisation shape, digits and separators, dates,
+   furniture lexicon hits per category, repeats on the page.
+2. **Span model.** The article is one run of lines. Its first and last line are
+   chosen together, exactly, to maximise a linear score: every line inside adds
+   its article share (mostly the line model's verdict), the first line adds what
+   a start looks like (prose, below a byline or a date) and the last line what an
+   end looks like (a "Related articles" or "Share this" wall below it). Every
+   line outside the span (the leaked head and tail) is furniture.
+3. **Insert model.** Inside the span, a logistic regression flags furniture
+   between paragraphs (an "Advertisement" label, a "Read more" link), only when
+   it is sure.
+
+Two guards keep short real text at the top of the span: a dateline ("LONDON,
+March 3 (Reuters) -") and a lone title line above it stay.
+
+All weights are data in ``reliability/weights/boilerplate.json``, fitted by
+``scripts/fit_boilerplate.py`` and evaluated here in pure Python.
+
+A removed line's category comes from the furniture lexicons (``comment_form``,
+``theme_ad``, ...); a line flagged by shape alone takes the category of the
+lexicon-flagged line that heads its run ("Related articles" over a list of
+headlines), else ``byline`` (a date or "By ..."), ``navigation`` (a short line)
+or ``other``.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import json
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from operator import mul
+from typing import Any
 
 from ..document import Document, Span
 from ..profile import Evidence, Signal
+from ._boilerplate_features import (
+    INSERT_FEATURES,
+    LEXICON_CATEGORIES,
+    LINE_FEATURES,
+    SPAN_BASE,
+    SPAN_FEATURES,
+    LineInfo,
+    Shape,
+    core_span,
+    extend,
+    guarded,
+    insert_rows,
+    is_dump,
+    line_info,
+    shape,
+    span_rows,
+)
 from ._common import evidence
 
 SIGNALS = ("boilerplate_leakage",)
 
-CATEGORIES = (
-    "comment_form",
-    "theme_ad",
-    "cookie_notice",
-    "share_prompt",
-    "newsletter",
-    "related_links",
-    "advertisement",
-    "copyright",
-    "author_bio",
-    "navigation",
-    "image_credit",
-)
-
-#: Categories that do not occur in article prose: a match flags the line up to this many words.
-_STRONG = {"comment_form": 60, "theme_ad": 60, "cookie_notice": 40}
-#: A line this short that matches any category is furniture.
-_SHORT_WORDS = 6
-#: Share of a line's characters the matches must cover to flag a longer line.
-_MIN_COVER = 0.5
+#: Every category a removed line can carry: the lexicon categories, then ``other``.
+CATEGORIES = (*LEXICON_CATEGORIES, "other")
 
 
 @dataclass(frozen=True, slots=True)
 class LineLabel:
-    """The verdict on one line."""
+    """The verdict on one line.
+
+    ``score`` is the line model's probability that the line, on its own, is
+    furniture; ``in_span`` says whether it lies inside the article span.
+    """
 
     span: Span
     boilerplate: bool
     category: str | None
-    cover: float
+    score: float
+    in_span: bool
 
 
-def _line_matches(doc: Document) -> list[Counter[str]]:
-    """Characters matched per category, for each line."""
-    per_line: list[Counter[str]] = [Counter() for _ in doc.lines]
-    starts = [s for s, _ in doc.lines]
-    for cat in CATEGORIES:
-        for h in doc.hits[f"boilerplate_{cat}"]:
-            i = bisect_right(starts, h.start) - 1
-            if i >= 0 and h.end <= doc.lines[i].end:
-                per_line[i][cat] += h.end - h.start
-    return per_line
+@dataclass(frozen=True, slots=True)
+class _Linear:
+    """A linear score over raw features: ``bias + sum(w * x)``."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def __call__(self, row: Sequence[float]) -> float:
+        return self.bias + float(sum(map(mul, self.weights, row)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    line: _Linear
+    head: tuple[_Linear, _Linear]  # above the core: log-odds of lying outside (leak, dump)
+    head_bias: float
+    tail: tuple[_Linear, _Linear]  # below the core: log-odds of lying outside (leak, dump)
+    tail_bias: float
+    drawdown: float  # how far below its peak the running sum may fall, in a leaked text
+    dump_drawdown: float  # ... in a whole page dump (inline adverts must be crossed)
+    line_weight: float  # share of the line model's own log-odds added to the head/tail ones
+    insert: _Linear
+    insert_threshold: float  # log-odds an insert needs to be removed
+
+
+def _standardised(stage: Mapping[str, Any], names: tuple[str, ...]) -> _Linear:
+    """A logistic regression stored on standardised features, folded to raw ones."""
+    feats = stage["features"]
+    if tuple(feats) != names:
+        raise ValueError(f"boilerplate weights list {tuple(feats)}, expected {names}")
+    weights: list[float] = []
+    bias = float(stage["intercept"])
+    for name in names:
+        f = feats[name]
+        w = float(f["weight"]) / float(f["scale"])
+        weights.append(w)
+        bias -= w * float(f["mean"])
+    return _Linear(tuple(weights), bias)
+
+
+def _regimes(model: _Linear) -> tuple[_Linear, _Linear]:
+    """Split a span model over :data:`SPAN_FEATURES` into its leaked and dump halves."""
+    k = len(SPAN_BASE)
+    w = model.weights
+    return _Linear(w[1 : 1 + k], model.bias), _Linear(w[1 + k :], model.bias + w[0])
+
+
+@cache
+def _model() -> _Model:
+    raw = files("reliability").joinpath("weights", "boilerplate.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return _Model(
+        line=_standardised(data["line"], LINE_FEATURES),
+        head=_regimes(_standardised(data["head"], SPAN_FEATURES)),
+        head_bias=float(data["head"]["bias"]),
+        tail=_regimes(_standardised(data["tail"], SPAN_FEATURES)),
+        tail_bias=float(data["tail"]["bias"]),
+        drawdown=float(data["extend"]["drawdown"]),
+        dump_drawdown=float(data["extend"]["dump_drawdown"]),
+        line_weight=float(data["extend"]["line_weight"]),
+        insert=_standardised(data["insert"], INSERT_FEATURES),
+        insert_threshold=float(data["insert"]["threshold"]),
+    )
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+#: Where the per-category lexicon features start in a line's row (zero without any hit).
+_LEXICON_PART = LINE_FEATURES.index(f"hit_{LEXICON_CATEGORIES[0]}")
+
+
+def line_logits(info: LineInfo) -> list[float]:
+    """The line model's log-odds of furniture for every line.
+
+    The per-category lexicon features are all zero on a line without a lexicon
+    hit, so their part of the sum is only computed where there is one.
+    """
+    model = _model().line
+    dense = model.weights[:_LEXICON_PART]
+    lexical = model.weights[_LEXICON_PART:]
+    bias = model.bias
+    out = []
+    for row, cover in zip(info.features, info.cover, strict=True):
+        z = bias + sum(map(mul, dense, row))  # map stops at the end of the shorter ``dense``
+        if cover:
+            z += sum(map(mul, lexical, row[_LEXICON_PART:]))
+        out.append(float(z))
+    return out
+
+
+def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
+    """The first and last article line (``(-1, -1)`` without lines).
+
+    The core (the surest run of prose) is grown up by the head model and down by
+    the tail model, each line's log-odds plus a share of the line model's own.
+    Only the lines outside the core are scored.
+    """
+    model = _model()
+    core = core_span(sh)
+    first, last = core
+    if first < 0:
+        return core
+    n = len(sh.logit)
+    dump = is_dump(core)
+    head = model.head[dump]
+    tail = model.tail[dump]
+    outside = [*range(first), *range(last + 1, n)]
+    up = [0.0] * n
+    down = [0.0] * n
+    own = 4 * model.line_weight  # Shape.logit is the line model's clipped log-odds / 4
+    for i, r in zip(outside, span_rows(info, sh, core, outside), strict=True):
+        if i < first:
+            up[i] = head(r) + own * sh.logit[i]
+        else:
+            down[i] = tail(r) + own * sh.logit[i]
+    return extend(
+        core,
+        up,
+        down,
+        up_bias=model.head_bias,
+        down_bias=model.tail_bias,
+        drawdown=model.dump_drawdown if dump else model.drawdown,
+    )
+
+
+def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
+    """Lines inside the span ``first..last`` that the insert model removes.
+
+    Prose lines (long, and article to the line model) are never inserts and are
+    not scored.
+    """
+    model = _model()
+    candidates = [i for i in range(first, last + 1) if not sh.prose[i]]
+    rows = insert_rows(info, sh, first, last, candidates)
+    return {
+        i
+        for i, r in zip(candidates, rows, strict=True)
+        if model.insert(r) >= model.insert_threshold
+    }
+
+
+_HAS = {name: LINE_FEATURES.index(name) for name in ("has_date", "has_time", "starts_by")}
+
+
+def _category(info: LineInfo, i: int) -> str | None:
+    cover = info.cover[i]
+    if not cover:
+        return None
+    return max(cover, key=lambda c: (cover[c], -LEXICON_CATEGORIES.index(c)))
+
+
+def _shape_category(info: LineInfo, i: int) -> str:
+    row = info.features[i]
+    if row[_HAS["has_date"]] or row[_HAS["has_time"]] or row[_HAS["starts_by"]]:
+        return "byline"
+    if info.words[i] <= 5:
+        return "navigation"
+    return "other"
 
 
 def classify_lines(doc: Document) -> list[LineLabel]:
-    """Label every non-blank line of ``doc`` as article or boilerplate."""
-    text = doc.text
+    """Label every non-blank line of ``doc`` as article or boilerplate.
+
+    Examples
+    --------
+    >>> doc = Document("The council met on Monday and voted on the budget.\\nLeave a Reply")
+    >>> [(lb.boilerplate, lb.category) for lb in classify_lines(doc)]
+    [(False, None), (True, 'comment_form')]
+    """
+    info = line_info(doc)
+    n = len(info.spans)
+    if n == 0:
+        return []
+    logits = line_logits(info)
+    sh = shape(info, logits)
+    first, last = guarded(doc.text, info, sh, *article_span(info, sh))
+    removed = inserts(info, sh, first, last)
     labels: list[LineLabel] = []
-    for span, cats in zip(doc.lines, _line_matches(doc), strict=True):
-        covered = sum(cats.values())
-        if not cats:
-            labels.append(LineLabel(span, False, None, 0.0))
+    heading: str | None = None  # lexicon category heading the current run of flagged lines
+    for i in range(n):
+        inside = first <= i <= last
+        flag = i in removed if inside else True
+        p = _sigmoid(logits[i])
+        if not flag:
+            heading = None
+            labels.append(LineLabel(info.spans[i], False, None, p, inside))
             continue
-        length = span.end - span.start
-        cover = covered / length
-        category = max(cats, key=lambda c: (cats[c], -CATEGORIES.index(c)))
-        words = len(text[span.start : span.end].split())
-        strong = max((_STRONG.get(c, 0) for c in cats), default=0)
-        flagged = cover >= _MIN_COVER or words <= _SHORT_WORDS or words <= strong
-        if flagged and strong and category not in _STRONG:
-            category = next(c for c in CATEGORIES if c in cats and c in _STRONG)
-        labels.append(LineLabel(span, flagged, category if flagged else None, cover))
+        lex = _category(info, i)
+        if lex is not None:
+            heading = lex
+        cat = lex or heading or _shape_category(info, i)
+        labels.append(LineLabel(info.spans[i], True, cat, p, inside))
     return labels
 
 
 def removed_spans(doc: Document, labels: Sequence[LineLabel] | None = None) -> tuple[Evidence, ...]:
-    """Evidence for every boilerplate line, with its category."""
+    """Evidence for every boilerplate line, with its category (weight: the line score)."""
     labels = classify_lines(doc) if labels is None else labels
     return tuple(
-        evidence(doc, lb.span.start, lb.span.end, lb.category or "boilerplate")
+        evidence(doc, lb.span.start, lb.span.end, lb.category or "other", weight=lb.score)
         for lb in labels
         if lb.boilerplate
     )

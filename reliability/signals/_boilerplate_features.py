@@ -1,0 +1,756 @@
+"""Features for the boilerplate classifier, shared by run time and the fitting script.
+
+Three readable models run on them:
+
+* the **line model**, a logistic regression over what one line (a paragraph) looks
+  like on its own: its length, how much of it is function words, how it is
+  punctuated and capitalised, digits and separators, dates, which furniture
+  lexicons it hits, whether it repeats elsewhere on the page;
+* the **span model**, which finds where the article starts and ends: a linear score
+  for every line inside the span (mostly the line model's verdict), one for the
+  first line (what it and the line above it look like) and one for the last line
+  (what it and the lines below it look like, such as a "Related articles" wall).
+  The best span is found exactly in one pass;
+* the **insert model**, a logistic regression that finds furniture *inside* the span
+  (an "Advertisement" label between two paragraphs).
+
+Everything is linear in the length of the text: one pass over the lines, lexicon
+hits mapped to lines by bisection, windows by prefix sums.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from .._lexicon import parse, scan
+from ..document import Document, Span
+
+#: Furniture categories that have a lexicon ``boilerplate_<category>.txt``.
+LEXICON_CATEGORIES = (
+    "comment_form",
+    "theme_ad",
+    "cookie_notice",
+    "share_prompt",
+    "newsletter",
+    "related_links",
+    "advertisement",
+    "copyright",
+    "author_bio",
+    "navigation",
+    "image_credit",
+    "byline",
+)
+
+_LEXICONS = tuple(f"boilerplate_{c}" for c in LEXICON_CATEGORIES)
+
+#: First-stage features: what one line looks like on its own.
+LINE_FEATURES: tuple[str, ...] = (
+    "log_words",
+    "words_le_2",
+    "words_le_5",
+    "words_le_10",
+    "words_ge_25",
+    "log_chars",
+    "stopword_share",
+    "no_stopwords",
+    "ends_sentence",
+    "ends_colon",
+    "ends_alnum",
+    "title_case_share",
+    "all_caps_share",
+    "digit_share",
+    "symbol_share",
+    "log_separators",
+    "url_or_email",
+    "comma_rate",
+    "log_sentences",
+    "has_quote",
+    "starts_lower",
+    "starts_marker",
+    "has_date",
+    "has_time",
+    "starts_by",
+    "comment_header",
+    "cjk_share",
+    "log_repeats",
+    "lexicon_cover",
+    "lexicon_at_start",
+    *(f"hit_{c}" for c in LEXICON_CATEGORIES),
+    *(f"cover_{c}" for c in LEXICON_CATEGORIES),
+)
+
+#: Features of a line in its neighbourhood, for the span model: the line model's
+#: verdict on it and its neighbours, how far the nearest prose is and how many walls
+#: lie between, and the run of non-prose lines it belongs to.
+_SPAN_BASE: tuple[str, ...] = (
+    "line_logit",
+    "prev_logit",
+    "next_logit",
+    "window_2",
+    "window_5",
+    "short",
+    "wall",
+    "prose",
+    "lexicon_cover",
+    "ends_sentence",
+    "dated",
+    "log_words",
+    "prev_wall",
+    "next_wall",
+    "prev_prose",
+    "next_prose",
+    "dated_near",
+    "log_prose_above",
+    "log_prose_below",
+    "no_prose_above",
+    "no_prose_below",
+    "log_walls_since_prose",
+    "log_walls_until_prose",
+    "prose_in_5",
+    "log_run",
+    "run_after_prose",
+    "run_before_prose",
+    "run_log_walls",
+    "run_digit_share",
+    "run_to_end",
+    "run_after_colon",
+    "is_first",
+    "is_last",
+    *(f"{c}_wall_above" for c in ("copyright", "comment_form", "related_links", "share_prompt")),
+    "before_core",
+    "after_core",
+    "log_core_distance",
+    "log_walls_from_core",
+    "log_strong_from_core",
+    "log_dated_from_core",
+    "log_unsentences_from_core",
+    "sentence",
+)
+#: The core takes only lines whose line-model log-odds of furniture are below minus this.
+CORE_BIAS = 1.5
+#: A text whose surest prose starts this many lines down is a whole page dump.
+DUMP_HEAD_LINES = 8
+#: The span models have one weight per feature and regime: an article with a short
+#: leaked head and tail (``leak.``), or a whole page dump (``dump.``).
+SPAN_BASE = _SPAN_BASE
+SPAN_FEATURES: tuple[str, ...] = (
+    "dump",
+    *(f"leak.{name}" for name in _SPAN_BASE),
+    *(f"dump.{name}" for name in _SPAN_BASE),
+)
+
+#: Features of a line inside the span, for the insert model.
+INSERT_FEATURES: tuple[str, ...] = (
+    "line_logit",
+    "prev_logit",
+    "next_logit",
+    "window_2",
+    "wall",
+    "short",
+    "prose",
+    "log_from_start",
+    "log_from_end",
+)
+
+#: Han and kana: scripts written without spaces, where a "word" is a whole clause.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = frozenset(".!?…。！？")
+_CLOSERS = frozenset("\"'”’»)]」』")
+_QUOTE_RE = re.compile('["“”«»„「」]')
+#: All-caps words are counted on lines of at most this many words (headers, buttons).
+_CAPS_WORDS = 15
+#: A word in capitals (Latin, Greek or Cyrillic), two letters or more.
+_CAPS_RE = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]{2,}(?![a-zß-öø-ÿα-ωа-яё])")
+_SEPARATORS = "|•·»›"
+_SYMBOL_RE = re.compile(r"[|•·»›«‹/\\>#@©®™+=*_~^<\[\]{}]")
+_URL_RE = re.compile(r"https?://|www\.|\w@\w")
+#: Month names and abbreviations (English, German, French, Spanish, Portuguese, Italian).
+_MONTHS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december januar februar märz mai juni juli oktober
+    dezember janvier février mars avril juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro gennaio
+    febbraio aprile maggio giugno luglio settembre ottobre""".split()
+)
+_DIGITS_RE = re.compile(r"[0-9]+")
+#: What follows a number in a date ("19.11.2019", "2019-11-19", "2019年") or a time
+#: ("6:34", "8 am", "32M ago", "2 hours ago"); tried only where a number ends.
+_DATE_AFTER_RE = re.compile(r"[./-]\d{1,2}[./-]\d|[年月]")
+_TIME_AFTER_RE = re.compile(
+    r":\d\d|\s?[ap]\.?m\.?(?!\w)"
+    r"|\s?(?:s|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|weeks?|months?)\sago(?!\w)",
+    re.IGNORECASE,
+)
+_DATE_SEPS = "./-年月"
+#: Words after a number that make it a time ("8 am", "2 hours ago").
+_TIME_WORDS = frozenset({"am", "pm", "ago"})
+#: How a sentence ends inside a line.
+_INNER_ENDS = (". ", "? ", "! ", "。")
+_MARKER_RE = re.compile(r"[-–—•*·▪►✓]\s|\d{1,2}[.)]\s|\(\w\)\s")
+#: A commenter's header: "jane says:", "Max schreibt:".
+_COMMENT_HEADER_RE = re.compile(
+    r"(?<!\w)(?:says|said|wrote|writes|replied|schreibt|sagt|dit|écrit|dice|diz|escreveu|пишет)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+#: "By" in the languages of the data: a byline's first word.
+_BY_WORDS = frozenset({"by", "von", "por", "par", "di", "da", "door", "автор"})
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words of several languages (``reliability/wordlists/stopwords.txt``)."""
+    path = files("reliability").joinpath("wordlists", "stopwords.txt")
+    _, entries, _ = parse("stopwords", path.read_text(encoding="utf-8"))
+    return frozenset(entries)
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """What the second stage and the categoriser need to know about each line."""
+
+    spans: tuple[Span, ...]
+    words: tuple[float, ...]  # words, with han and kana characters counted as half a word each
+    features: tuple[tuple[float, ...], ...]  # LINE_FEATURES, one row per line
+    cover: tuple[dict[str, int], ...]  # characters covered per lexicon category
+    first_hit: tuple[str | None, ...]  # category of the line's first lexicon hit
+
+
+def _lexicon_cover(doc: Document) -> tuple[list[dict[str, int]], list[tuple[int, str] | None]]:
+    """Characters each category covers on each line, and each line's first hit."""
+    lines = doc.lines
+    starts = [s for s, _ in lines]
+    cover: list[dict[str, int]] = [{} for _ in lines]
+    first: list[tuple[int, str] | None] = [None] * len(lines)
+    # the document's shared hits when another family has scanned it already; otherwise
+    # (clean() on a fresh document) only the furniture lexicons are scanned
+    hits = doc.hits if "hits" in vars(doc) else scan(doc, _LEXICONS)
+    for cat in LEXICON_CATEGORIES:
+        for h in hits.get(f"boilerplate_{cat}", ()):
+            i = bisect_right(starts, h.start) - 1
+            if i < 0 or h.end > lines[i].end:
+                continue
+            row = cover[i]
+            row[cat] = row.get(cat, 0) + (h.end - h.start)
+            f = first[i]
+            if f is None or h.start < f[0]:
+                first[i] = (h.start, cat)
+    return cover, first
+
+
+def _month_day(toks: Sequence[str]) -> bool:
+    """Whether a month name sits right next to a number ("Nov 19", "19 November")."""
+    for k, tok in enumerate(toks):
+        if tok in _MONTHS and (
+            (k + 1 < len(toks) and toks[k + 1][:1].isdigit()) or (k and toks[k - 1][:1].isdigit())
+        ):
+            return True
+    return False
+
+
+def line_info(doc: Document) -> LineInfo:
+    """First-stage features of every line of ``doc``."""
+    text = doc.text
+    lines = doc.lines
+    word_starts = doc.word_starts
+    tokens = doc.tokens
+    stop = stopwords()
+    cover, first = _lexicon_cover(doc)
+    keys = [text[s:e] for s, e in lines]
+    seen = Counter(keys)
+    rows: list[tuple[float, ...]] = []
+    eff_words: list[float] = []
+    lexicon_index = {c: k for k, c in enumerate(LEXICON_CATEGORIES)}
+    ncat = len(LEXICON_CATEGORIES)
+    no_hits = [0.0] * ncat
+    # symbols are found in one pass over the whole text and counted per line by bisection
+    symbol_at = [m.start() for m in _SYMBOL_RE.finditer(text)]
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        chars = end - start
+        a = bisect_left(word_starts, start, 0)
+        b = bisect_left(word_starts, end, a)
+        nw = b - a
+        ascii_line = line.isascii()
+        cjk = 0 if ascii_line else len(_CJK_RE.findall(line))
+        eff = nw + cjk / 2
+        eff_words.append(eff)
+        toks = tokens[a:b]
+        nstop = sum(map(stop.__contains__, toks))
+        firsts = "".join([text[k] for k in word_starts[a:b]])
+        upper = sum(map(str.isupper, firsts))
+        alpha = nw - sum(map(str.isdigit, firsts)) if upper else nw
+        caps = len(_CAPS_RE.findall(line)) if upper and nw <= _CAPS_WORDS else 0
+        last = line[-1]
+        last_core = line.rstrip("\"'”’»)]」』")[-1:] if last in _CLOSERS else last
+        digits = sum(map(line.count, "0123456789"))
+        symbols = bisect_left(symbol_at, end) - bisect_left(symbol_at, start)
+        sentences = sum(map(line.count, _INNER_ENDS))
+        has_date = has_time = False
+        if digits:
+            has_date = not _MONTHS.isdisjoint(toks) and _month_day(toks)
+            timey = ":" in line or not _TIME_WORDS.isdisjoint(toks) or ".m." in line
+            for m in _DIGITS_RE.finditer(line):
+                after = m.end()
+                nxt = line[after : after + 1]
+                if not has_date and nxt and nxt in _DATE_SEPS:
+                    has_date = bool(_DATE_AFTER_RE.match(line, after))
+                if timey and not has_time:
+                    has_time = bool(_TIME_AFTER_RE.match(line, after))
+                if has_date and (has_time or not timey):
+                    break
+        if ascii_line:
+            commas = line.count(",")
+            seps = line.count("|") + line.count(" / ")
+        else:
+            commas = line.count(",") + line.count("،") + line.count("、")
+            seps = sum(map(line.count, _SEPARATORS)) + line.count(" / ")
+        cov = cover[i]
+        covered = sum(cov.values()) if cov else 0
+        f = first[i]
+        lex_start = 1.0 if f is not None and f[0] == start else 0.0
+        if cov:
+            hit_row = [0.0] * ncat
+            cover_row = [0.0] * ncat
+            for cat, c in cov.items():
+                k = lexicon_index[cat]
+                hit_row[k] = 1.0
+                cover_row[k] = min(1.0, c / chars)
+        else:
+            hit_row = cover_row = no_hits
+        first_tok = toks[0] if toks else ""
+        row = (
+            math.log1p(eff),
+            1.0 if eff <= 2 else 0.0,
+            1.0 if eff <= 5 else 0.0,
+            1.0 if eff <= 10 else 0.0,
+            1.0 if eff >= 25 else 0.0,
+            math.log1p(chars),
+            nstop / nw if nw else 0.0,
+            1.0 if nw >= 3 and nstop == 0 else 0.0,
+            1.0 if last_core in _SENTENCE_END else 0.0,
+            1.0 if last == ":" else 0.0,
+            1.0 if last.isalnum() else 0.0,
+            upper / alpha if alpha else 0.0,
+            caps / alpha if alpha else 0.0,
+            digits / chars,
+            symbols / chars,
+            math.log1p(seps),
+            1.0
+            if ("http" in line or "www." in line or "@" in line) and _URL_RE.search(line)
+            else 0.0,
+            commas / nw if nw else 0.0,
+            math.log1p(sentences + (1 if last_core in _SENTENCE_END else 0)),
+            1.0 if _QUOTE_RE.search(line) else 0.0,
+            1.0 if line[0].islower() else 0.0,
+            1.0 if _MARKER_RE.match(line) else 0.0,
+            1.0 if has_date else 0.0,
+            1.0 if has_time else 0.0,
+            1.0 if first_tok in _BY_WORDS and nw <= 12 else 0.0,
+            1.0 if nw <= 6 and _COMMENT_HEADER_RE.search(line) else 0.0,
+            cjk / chars,
+            math.log1p(seen[keys[i]] - 1),
+            min(1.0, covered / chars),
+            lex_start,
+            *hit_row,
+            *cover_row,
+        )
+        rows.append(row)
+    return LineInfo(
+        spans=lines,
+        words=tuple(eff_words),
+        features=tuple(rows),
+        cover=tuple(cover),
+        first_hit=tuple(None if f is None else f[1] for f in first),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Per-line flags the span and insert features are built from."""
+
+    logit: tuple[float, ...]  # line-model log-odds, clipped to [-8, 8] and divided by 4
+    prose: tuple[bool, ...]  # a long line the line model calls article with confidence
+    wall: tuple[bool, ...]  # mostly furniture phrases ("Related articles", "Share this")
+    short: tuple[bool, ...]  # five words or fewer
+    dated: tuple[bool, ...]  # holds a date or a time
+    sentence: tuple[bool, ...]  # four words or more, function words, ends like a sentence
+
+
+_F = {name: k for k, name in enumerate(LINE_FEATURES)}
+
+
+def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
+    """The flags of every line, from its features and line-model ``logits``."""
+    z = tuple(max(-8.0, min(8.0, v)) / 4 for v in logits)
+    cover = _F["lexicon_cover"]
+    date = _F["has_date"]
+    time = _F["has_time"]
+    ends = _F["ends_sentence"]
+    stop = _F["stopword_share"]
+    return Shape(
+        logit=z,
+        prose=tuple(v <= -0.5 and w >= 8 for v, w in zip(z, info.words, strict=True)),
+        wall=tuple(row[cover] >= 0.5 for row in info.features),
+        short=tuple(w <= 5 for w in info.words),
+        dated=tuple(bool(row[date] or row[time]) for row in info.features),
+        sentence=tuple(
+            row[ends] > 0 and row[stop] >= 0.15 and w >= 4
+            for row, w in zip(info.features, info.words, strict=True)
+        ),
+    )
+
+
+def _runs(info: LineInfo, sh: Shape) -> list[tuple[float, ...]]:
+    """For each line, the run of consecutive non-prose lines it belongs to (zeros for prose).
+
+    A run is described by its length, whether prose comes right before and right
+    after it, its walls, its share of digits, whether it runs to the end of the
+    text, and whether the line before it ends with a colon (a list announced by
+    the article: "The tour dates:").
+    """
+    n = len(sh.prose)
+    digit = _F["digit_share"]
+    colon = _F["ends_colon"]
+    rows = info.features
+    out: list[tuple[float, ...]] = [(0.0,) * 7] * n
+    i = 0
+    while i < n:
+        if sh.prose[i]:
+            i += 1
+            continue
+        j = i
+        walls = 0
+        digits = 0.0
+        while j < n and not sh.prose[j]:
+            walls += sh.wall[j]
+            digits += rows[j][digit]
+            j += 1
+        run = (
+            math.log1p(j - i),
+            1.0 if i > 0 else 0.0,
+            1.0 if j < n else 0.0,
+            math.log1p(walls),
+            digits / (j - i),
+            1.0 if j == n else 0.0,
+            rows[i - 1][colon] if i > 0 else 0.0,
+        )
+        for k in range(i, j):
+            out[k] = run
+        i = j
+    return out
+
+
+def span_rows(
+    info: LineInfo, sh: Shape, core: tuple[int, int], lines: Iterable[int] | None = None
+) -> list[tuple[float, ...]]:
+    """Span features of the ``lines`` (default: all), given the article's ``core``.
+
+    One value per name of the ``leak.`` half of :data:`SPAN_FEATURES`; the span
+    models weigh them by regime (see :func:`regime_row`).
+    """
+    f = _F
+    z = sh.logit
+    n = len(z)
+    far = math.log1p(n) / 3
+    above: list[tuple[int, int]] = []  # (last prose line above or -1, walls since it)
+    last, walls = -1, 0
+    for i in range(n):
+        above.append((last, walls))
+        if sh.prose[i]:
+            last, walls = i, 0
+        elif sh.wall[i]:
+            walls += 1
+    below: list[tuple[int, int]] = [(-1, 0)] * n
+    nxt, walls = -1, 0
+    for i in range(n - 1, -1, -1):
+        below[i] = (nxt, walls)
+        if sh.prose[i]:
+            nxt, walls = i, 0
+        elif sh.wall[i]:
+            walls += 1
+    zsum = [0.0]
+    prose_sum = [0]
+    dated_sum = [0]
+    for i in range(n):
+        zsum.append(zsum[-1] + z[i])
+        prose_sum.append(prose_sum[-1] + sh.prose[i])
+        dated_sum.append(dated_sum[-1] + sh.dated[i])
+
+    def around(prefix: Sequence[float], i: int, k: int) -> tuple[float, int]:
+        lo, hi = max(0, i - k), min(n, i + k + 1)
+        return prefix[hi] - prefix[lo], hi - lo
+
+    runs = _runs(info, sh)
+    # walls of the categories that usually open a page's tail, seen anywhere above
+    tail_cats = ("copyright", "comment_form", "related_links", "share_prompt")
+    seen_above: list[tuple[float, ...]] = []
+    seen = [0.0] * len(tail_cats)
+    for i in range(n):
+        seen_above.append(tuple(seen))
+        cov = info.cover[i]
+        if sh.wall[i] or sum(cov.values()) >= 0.3 * (info.spans[i].end - info.spans[i].start):
+            for k, c in enumerate(tail_cats):
+                if c in cov:
+                    seen[k] = 1.0
+    from_core = _from_core(sh, core)
+    out: list[tuple[float, ...]] = []
+    rows = info.features
+    for i in range(n) if lines is None else lines:
+        row = rows[i]
+        up, up_walls = above[i]
+        down, down_walls = below[i]
+        w2, c2 = around(zsum, i, 2)
+        w5, c5 = around(zsum, i, 5)
+        p5, _ = around(prose_sum, i, 5)
+        d2, _ = around(dated_sum, i, 2)
+        base = (
+            z[i],
+            z[i - 1] if i > 0 else 0.0,
+            z[i + 1] if i + 1 < n else 0.0,
+            (w2 - z[i]) / (c2 - 1) if c2 > 1 else 0.0,
+            (w5 - z[i]) / (c5 - 1) if c5 > 1 else 0.0,
+            float(sh.short[i]),
+            float(sh.wall[i]),
+            float(sh.prose[i]),
+            row[f["lexicon_cover"]],
+            row[f["ends_sentence"]],
+            float(sh.dated[i]),
+            row[f["log_words"]] / 3,
+            float(i > 0 and sh.wall[i - 1]),
+            float(i + 1 < n and sh.wall[i + 1]),
+            float(i > 0 and sh.prose[i - 1]),
+            float(i + 1 < n and sh.prose[i + 1]),
+            (d2 - sh.dated[i]) / 4,
+            math.log1p(i - up) / 3 if up >= 0 else far,
+            math.log1p(down - i) / 3 if down >= 0 else far,
+            1.0 if up < 0 else 0.0,
+            1.0 if down < 0 else 0.0,
+            math.log1p(up_walls),
+            math.log1p(down_walls),
+            (p5 - sh.prose[i]) / 10,
+            *runs[i],
+            1.0 if i == 0 else 0.0,
+            1.0 if i == n - 1 else 0.0,
+            *seen_above[i],
+            *from_core[i],
+            float(sh.sentence[i]),
+        )
+        out.append(base)
+    return out
+
+
+def is_dump(core: tuple[int, int]) -> bool:
+    """Whether a text whose core is ``core`` reads as a whole page dump."""
+    return core[0] >= DUMP_HEAD_LINES
+
+
+def regime_row(base: Sequence[float], dump: bool) -> tuple[float, ...]:
+    """A :func:`span_rows` row spread over :data:`SPAN_FEATURES` (the fitting script's view)."""
+    zeros = (0.0,) * len(base)
+    return (1.0, *zeros, *base) if dump else (0.0, *base, *zeros)
+
+
+def core_span(sh: Shape) -> tuple[int, int]:
+    """The article's core: the surest run of prose (``(-1, -1)`` for no lines).
+
+    The best segment of the line-model scores with a bias, so that only lines
+    the line model calls article with some confidence pull the segment along.
+    """
+    return best_segment([4 * z for z in sh.logit], bias=CORE_BIAS)
+
+
+def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list[tuple[float, ...]]:
+    """Where each line lies relative to the ``core``.
+
+    For a line outside it: which side, how far (log lines), and how many walls,
+    very furniture-like lines (line-model log-odds of 4 or more) and dated lines
+    lie between it and the core.
+    """
+    n = len(sh.logit)
+    first, last = core
+    out: list[tuple[float, ...]] = [(0.0,) * 7] * n
+    for direction in (-1, 1):
+        start = first - 1 if direction < 0 else last + 1
+        stop = -1 if direction < 0 else n
+        walls = strong_lines = dated = unsentences = 0
+        for i in range(start, stop, direction):
+            out[i] = (
+                1.0 if direction < 0 else 0.0,
+                1.0 if direction > 0 else 0.0,
+                math.log1p(abs(i - (first if direction < 0 else last))),
+                math.log1p(walls),
+                math.log1p(strong_lines),
+                math.log1p(dated),
+                math.log1p(unsentences),
+            )
+            walls += sh.wall[i]
+            strong_lines += sh.logit[i] >= strong
+            dated += sh.dated[i]
+            unsentences += not sh.sentence[i]
+    return out
+
+
+def extend(
+    core: tuple[int, int],
+    up: Sequence[float],
+    down: Sequence[float],
+    *,
+    up_bias: float = 0.0,
+    down_bias: float = 0.0,
+    drawdown: float = math.inf,
+    cap: float = 8.0,
+) -> tuple[int, int]:
+    """Grow the ``core`` into the article span, up and down, each side on its own.
+
+    ``up`` and ``down`` hold, for every line, the log-odds that it lies outside
+    the article (only lines above, respectively below, the core are read). Going
+    away from the core, each line adds ``-(logit + bias)`` (clipped to
+    ``[-cap, cap]``) to a running sum; the span reaches the line where the sum
+    peaks: the most probable head and tail, given that the core is article. The
+    walk stops once the sum has fallen ``drawdown`` below its peak, so that a
+    strong wall ("Related articles", a copyright line) is not crossed to reach
+    prose-like teasers beyond it.
+    """
+    first, last = core
+    best = acc = 0.0
+    start = first
+    for i in range(first - 1, -1, -1):
+        acc -= max(-cap, min(cap, up[i] + up_bias))
+        if acc > best:
+            best, start = acc, i
+        elif best - acc > drawdown:
+            break
+    best = acc = 0.0
+    end = last
+    for i in range(last + 1, len(down)):
+        acc -= max(-cap, min(cap, down[i] + down_bias))
+        if acc > best:
+            best, end = acc, i
+        elif best - acc > drawdown:
+            break
+    return start, end
+
+
+def best_segment(
+    logits: Sequence[float], *, bias: float = 0.0, cap: float = 8.0
+) -> tuple[int, int]:
+    """The article span: the run of lines most likely to be article, taken as a whole.
+
+    With ``logits`` the span model's log-odds that each line lies *outside* the
+    article, the run ``[first, last]`` maximising the sum of ``-(logit + bias)``
+    (each term clipped to ``[-cap, cap]``) is the most probable split of the text
+    into head, article and tail (Kadane's algorithm, one pass). There is always a
+    span: when no line leans to article, the line that leans least. ``(-1, -1)``
+    for no lines.
+    """
+    best = -math.inf
+    span = (-1, -1)
+    run = 0.0
+    start = 0
+    for i, z in enumerate(logits):
+        w = -max(-cap, min(cap, z + bias))
+        if run <= 0:
+            run, start = w, i
+        else:
+            run += w
+        if run > best:
+            best, span = run, (start, i)
+    return span
+
+
+def insert_rows(
+    info: LineInfo, sh: Shape, first: int, last: int, lines: Iterable[int] | None = None
+) -> list[tuple[float, ...]]:
+    """:data:`INSERT_FEATURES` of the ``lines`` (default: all) of the span ``first..last``."""
+    z = sh.logit
+    n = len(z)
+    out: list[tuple[float, ...]] = []
+    for i in range(first, last + 1) if lines is None else lines:
+        lo = max(0, i - 2)
+        hi = min(n, i + 3)
+        others = hi - lo - 1
+        window = (sum(z[lo:hi]) - z[i]) / others if others else 0.0
+        out.append(
+            (
+                z[i],
+                z[i - 1] if i > 0 else 0.0,
+                z[i + 1] if i + 1 < n else 0.0,
+                window,
+                float(sh.wall[i]),
+                float(sh.short[i]),
+                float(sh.prose[i]),
+                math.log1p(i - first),
+                math.log1p(last - i),
+            )
+        )
+    return out
+
+
+#: A dateline on a line of its own: a place in capitals, then optionally a region,
+#: a date and an agency, and a dash ("LONDON, March 3 (Reuters) -", "KYIV, Ukraine —").
+_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{1,40}"
+    r"(?:,[ ]?[A-Z][\w'’.\- ]{1,40})?"
+    r"(?:[, ][ ]?\d{1,2}[ ]?\w{3,9}\.?(?:[ ]\d{4})?|[, ][ ]?\w{3,9}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?"
+    r"(?:[ ]?\([^()\n]{1,40}\))?"
+    r"[ ]?[-–—:]?"
+)
+#: A lone title line above the article stays when it is at most this many words.
+TITLE_WORDS = 25
+#: A sentence below the span joins it unless furniture phrases cover this share of it.
+_GUARD_COVER = 0.25
+#: Sure prose: line-model log-odds of -3 or less (``Shape.logit`` is a quarter of it) ...
+_SURE_PROSE = -0.75
+#: ... on a line of at least this many words.
+_SURE_WORDS = 12
+
+
+def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tuple[int, int]:
+    """The span after the guards that keep real text at its edges.
+
+    * Two or more consecutive paragraphs of sure prose above the span join it, with
+      everything between: an article's first part cut off from the rest by an
+      embedded post or a photo gallery is still the article (the insert model then
+      removes what is furniture in between).
+    * A dateline right above the span ("BRUSSELS, March 3 (Reuters) -") joins it.
+    * A lone title line at the very top, right above the span, joins it: a
+      clean article's headline is not leakage (no lexicon hit, no date, no "By").
+    * A sentence right below the span (four words or more, function words,
+      sentence punctuation, furniture phrases covering less than a quarter of
+      it) joins it, and so on down: a short real last paragraph ("The council
+      meets again in June.").
+    """
+    if first < 0:
+        return first, last
+    rows = info.features
+    run = 0
+    for i in range(first - 1, -1, -1):
+        if sh.logit[i] <= _SURE_PROSE and info.words[i] >= _SURE_WORDS:
+            run += 1
+            if run >= 2:
+                first = i
+        else:
+            run = 0
+    while first > 0:
+        s, e = info.spans[first - 1]
+        if not _DATELINE_RE.fullmatch(text, s, e):
+            break
+        first -= 1
+    if first == 1 and not info.cover[0] and info.words[0] <= TITLE_WORDS:
+        row = rows[0]
+        if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
+            first = 0
+    n = len(rows)
+    cover = _F["lexicon_cover"]
+    while last + 1 < n and sh.sentence[last + 1] and rows[last + 1][cover] < _GUARD_COVER:
+        last += 1
+    return first, last

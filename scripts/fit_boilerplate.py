@@ -1,0 +1,507 @@
+"""Fit the boilerplate line classifier and write reliability/weights/boilerplate.json.
+
+Usage: python scripts/fit_boilerplate.py [DATA_DIR] [--out PATH]
+
+Uses the ``tune`` half of ../shared/data/boilerplate only (see ``split_of`` in
+scripts/eval_boilerplate.py). Training texts are the leaked pages, the whole page
+dumps, and texts made from the same tuning pages so that the common real case is
+seen too: the article alone (nothing to remove), the article with only its first
+one, two or three tail lines, and the article with only its last one or two head
+lines.
+
+Four logistic regressions are fitted on standardised features (scikit-learn, at
+development time only; run time is pure Python):
+
+* the line model (is this line furniture?) on every line;
+* the head and tail models (does this line lie outside the article span?) on the
+  lines above and below the core, with the line model's out-of-fold scores as
+  inputs (folds grouped by site, so no site is scored by a model that saw it);
+* the insert model (is this line inside the span furniture?) on the lines
+  inside the true span.
+
+The extension biases and the insert threshold are then chosen on out-of-fold
+scores: the highest boilerplate recall whose share of article lines removed stays
+under a target on each kind of text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import itertools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from eval_boilerplate import Page, load, site
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import StandardScaler
+
+from reliability.document import Document
+from reliability.signals._boilerplate_features import (
+    DUMP_HEAD_LINES,
+    INSERT_FEATURES,
+    LINE_FEATURES,
+    SPAN_FEATURES,
+    LineInfo,
+    core_span,
+    extend,
+    guarded,
+    insert_rows,
+    is_dump,
+    line_info,
+    regime_row,
+    shape,
+    span_rows,
+)
+
+FOLDS = 5
+#: Head and tail models: a text weighs at most as much as this many lines.
+PER_TEXT = 30.0
+KINDS = ("leaked", "pages", "clean", "tail", "head")
+#: Kinds of text whose boilerplate recall counts when the setting is chosen: the leaked
+#: pages, the dumps, and the common real case of an article with a short leaked tail or head.
+RECALL = ("leaked", "pages", "tail", "head")
+#: What one article line removed costs, in boilerplate recall, per kind of text.
+COST = {"leaked": 5.0, "pages": 2.5, "clean": 5.0}
+#: Settings whose value is within this of the best count as equally good.
+TIE = 0.01
+BIASES = tuple(round(-3.0 + 0.5 * k, 2) for k in range(7))
+DRAWDOWNS = (1.0, 2.0, 3.0, 4.0, 6.0)
+DUMP_DRAWDOWNS = (2.0, 4.0, 8.0, 16.0)
+#: Shares of the line model's own log-odds added to the head and tail models' ones.
+LINE_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
+INSERT_THRESHOLDS = (1.0, 2.0, 3.0, 4.0, 6.0, 99.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One training text: its kind, site, lines, line labels and line features."""
+
+    kind: str  # leaked, pages, clean, tail, head
+    site: str
+    lines: tuple[str, ...]
+    labels: tuple[bool, ...]  # True: boilerplate
+    info: LineInfo
+
+    @property
+    def gold(self) -> tuple[int, int]:
+        """First and last article line (``(-1, -1)`` when there is none)."""
+        art = [k for k, b in enumerate(self.labels) if not b]
+        return (art[0], art[-1]) if art else (-1, -1)
+
+
+def _pick(key: str, k: int) -> int:
+    """A deterministic number in ``[1, k]`` from a string."""
+    return 1 + int(hashlib.sha1(key.encode()).hexdigest(), 16) % k
+
+
+def _variants(leaked: Page) -> list[tuple[str, list[str], list[bool]]]:
+    """The article alone, with its first tail lines (1 to 3) or last head lines (1 or 2)."""
+    lines, labels = list(leaked.lines), list(leaked.boilerplate)
+    art = [k for k, b in enumerate(labels) if not b]
+    if not art:
+        return []
+    first, last = art[0], art[-1]
+    out = [("clean", lines[first : last + 1], labels[first : last + 1])]
+    for tail in (1, 2, 3):
+        if last + tail < len(lines):
+            out.append(("tail", lines[first : last + 1 + tail], labels[first : last + 1 + tail]))
+    for head in (1, 2):
+        if first - head >= 0:
+            out.append(("head", lines[first - head : last + 1], labels[first - head : last + 1]))
+    return out
+
+
+def texts(data: Path) -> list[Text]:
+    """Every training text from the tuning half."""
+    raw: list[tuple[str, str, list[str], list[bool]]] = []
+    for page in load(data, "leaked", "tune"):
+        raw.append(("leaked", site(page.url), list(page.lines), list(page.boilerplate)))
+        raw.extend((k, site(page.url), ls, lb) for k, ls, lb in _variants(page))
+    for page in load(data, "pages", "tune"):
+        raw.append(("pages", site(page.url), list(page.lines), list(page.boilerplate)))
+    out: list[Text] = []
+    for kind, where, lines, labels in raw:
+        info = line_info(Document("\n".join(lines)))
+        if len(info.spans) != len(labels):
+            raise ValueError(f"{where}: {len(labels)} lines became {len(info.spans)}")
+        out.append(Text(kind, where, tuple(lines), tuple(labels), info))
+    return out
+
+
+# --- fitting -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """A standardised logistic regression."""
+
+    scaler: StandardScaler
+    model: Any
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        if len(x) == 0:
+            return np.zeros(0)
+        return np.asarray(self.model.decision_function(self.scaler.transform(x)), dtype=float)
+
+    def to_json(self, names: Sequence[str]) -> dict[str, Any]:
+        coef = self.model.coef_[0]
+        return {
+            "intercept": float(self.model.intercept_[0]),
+            "features": {
+                n: {
+                    "weight": float(coef[k]),
+                    "mean": float(self.scaler.mean_[k]),
+                    "scale": float(self.scaler.scale_[k]),
+                }
+                for k, n in enumerate(names)
+            },
+        }
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> Fitted:
+    """Standardise (weighted) and fit a logistic regression."""
+    scaler = StandardScaler().fit(x, sample_weight=w)
+    scaler.scale_ = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
+    model = LogisticRegression(C=c, max_iter=5000)
+    model.fit(scaler.transform(x), y, sample_weight=w)
+    return Fitted(scaler, model)
+
+
+def _weight(kind: str) -> float:
+    """Every line weighs the same, as in the evaluation; whole dumps count half."""
+    return 0.5 if kind == "pages" else 1.0
+
+
+Rows = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per text: x, y, line indices
+
+
+def out_of_fold(
+    ts: Sequence[Text], rows: Rows, c: float, per_text: float | None = None
+) -> tuple[list[np.ndarray], Fitted]:
+    """Out-of-fold logits for each text's rows (folds grouped by site), and the fit on all."""
+    groups = np.array([t.site for t in ts])
+    out = [np.zeros(len(y)) for _, y, _ in rows]
+    for train, test in GroupKFold(n_splits=FOLDS).split(np.zeros(len(ts)), groups=groups):
+        model = _fit_rows(ts, rows, train, c, per_text)
+        for k in test:
+            out[k] = model.logits(rows[k][0])
+    return out, _fit_rows(ts, rows, range(len(ts)), c, per_text)
+
+
+def _fit_rows(
+    ts: Sequence[Text], rows: Rows, which: Any, c: float, per_text: float | None = None
+) -> Fitted:
+    """Fit on the rows of the texts ``which``.
+
+    With ``per_text``, a text with more rows than that has its rows down-weighted
+    so that it weighs as much as one with ``per_text`` rows: a page with a
+    hundred-line table must not decide alone how tails look.
+    """
+    keep = [k for k in which if len(rows[k][1])]
+    x = np.vstack([rows[k][0] for k in keep])
+    y = np.concatenate([rows[k][1] for k in keep]).astype(int)
+    w = np.concatenate(
+        [
+            np.full(
+                len(rows[k][1]),
+                _weight(ts[k].kind)
+                * (1.0 if per_text is None else min(1.0, per_text / len(rows[k][1]))),
+            )
+            for k in keep
+        ]
+    )
+    return fit(x, y, w, c)
+
+
+def outside(t: Text) -> np.ndarray:
+    """Whether each line lies outside the true article span."""
+    first, last = t.gold
+    y = np.ones(len(t.labels), dtype=bool)
+    if first >= 0:
+        y[first : last + 1] = False
+    return y
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """What the span and insert decisions need for one text, from out-of-fold models."""
+
+    core: tuple[int, int]
+    up: np.ndarray  # head-model logits, for every line (zero at and below the core)
+    down: np.ndarray  # tail-model logits, for every line (zero at and above the core)
+    rows: np.ndarray  # span features
+    insert_x: np.ndarray  # insert features of the true span's lines
+
+
+def span_and_insert(ts: Sequence[Text], line_logits: Sequence[np.ndarray], c: float) -> Any:
+    """Fit the head, tail and insert models; return them with out-of-fold scores."""
+    shapes = [shape(t.info, list(z)) for t, z in zip(ts, line_logits, strict=True)]
+    cores = [core_span(sh) for sh in shapes]
+    feats = [
+        np.array(
+            [regime_row(r, is_dump(core)) for r in span_rows(t.info, sh, core)], dtype=float
+        ).reshape(-1, len(SPAN_FEATURES))
+        for t, sh, core in zip(ts, shapes, cores, strict=True)
+    ]
+    up_rows: Rows = []
+    down_rows: Rows = []
+    for t, x, (first, last) in zip(ts, feats, cores, strict=True):
+        y = outside(t)
+        above = np.arange(0, first)
+        below = np.arange(last + 1, len(y))
+        up_rows.append((x[above], y[above], above))
+        down_rows.append((x[below], y[below], below))
+    up_oof, up_model = out_of_fold(ts, up_rows, c, PER_TEXT)
+    down_oof, down_model = out_of_fold(ts, down_rows, c, PER_TEXT)
+    ups, downs = [], []
+    for t, (_, _, a), za, (_, _, b), zb in zip(
+        ts, up_rows, up_oof, down_rows, down_oof, strict=True
+    ):
+        u = np.zeros(len(t.labels))
+        u[a] = za
+        d = np.zeros(len(t.labels))
+        d[b] = zb
+        ups.append(u)
+        downs.append(d)
+    # insert model: the lines of the true span that are not prose; target: boilerplate
+    ins_rows: Rows = []
+    for t, sh in zip(ts, shapes, strict=True):
+        first, last = t.gold
+        cand = [i for i in range(first, last + 1) if not sh.prose[i]] if first >= 0 else []
+        x = np.array(insert_rows(t.info, sh, first, last, cand), dtype=float)
+        y = np.array([t.labels[i] for i in cand], dtype=bool)
+        ins_rows.append((x.reshape(-1, len(INSERT_FEATURES)), y, np.array(cand, dtype=int)))
+    ins_scores, ins_model = out_of_fold(ts, ins_rows, c)
+    ins_oof = []  # over each true span's lines; prose lines are never inserts
+    for t, (_, _, idx), z in zip(ts, ins_rows, ins_scores, strict=True):
+        first, last = t.gold
+        full = np.full(max(0, last - first + 1), -np.inf)
+        full[idx - first] = z
+        ins_oof.append(full)
+    return shapes, cores, ups, downs, ins_oof, up_model, down_model, ins_model
+
+
+def rates(ts: Sequence[Text], removed: Sequence[np.ndarray]) -> dict[str, dict[str, float]]:
+    """Precision, recall and article lines removed per kind of text."""
+    out: dict[str, dict[str, float]] = {}
+    for kind in KINDS:
+        tp = fl = bo = art = rem = 0
+        shares: list[float] = []
+        for t, r in zip(ts, removed, strict=True):
+            if t.kind != kind:
+                continue
+            y = np.array(t.labels)
+            tp += int((r & y).sum())
+            fl += int(r.sum())
+            bo += int(y.sum())
+            art += int((~y).sum())
+            rem += int((r & ~y).sum())
+            if (~y).any():
+                shares.append(float((r & ~y).sum() / (~y).sum()))
+        out[kind] = {
+            "precision": tp / fl if fl else 1.0,
+            "recall": tp / bo if bo else 1.0,
+            "article_removed_share": rem / art if art else 0.0,
+            "article_lines_removed": rem,
+            "article_removed_share_per_text": float(np.mean(shares)) if shares else 0.0,
+        }
+    return out
+
+
+def removed_lines(
+    ts: Sequence[Text],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    inserts: Sequence[np.ndarray],
+    threshold: float,
+) -> list[np.ndarray]:
+    """Which lines each text loses: outside the span, or inserts scored over ``threshold``.
+
+    Inserts are scored out of fold on the true span's lines; those inside the
+    predicted span count.
+    """
+    out = []
+    for t, s, e, z in zip(ts, starts, ends, inserts, strict=True):
+        r = np.ones(len(t.labels), dtype=bool)
+        r[s : e + 1] = False
+        gs, ge = t.gold
+        if gs >= 0:
+            idx = np.arange(gs, ge + 1)
+            inside = (idx >= s) & (idx <= e)
+            r[idx[inside]] |= z[inside] >= threshold
+        out.append(r)
+    return out
+
+
+def choose(
+    ts: Sequence[Text],
+    starts: dict[tuple[float, float], list[int]],
+    ends: dict[tuple[float, float], list[int]],
+    dumps: Sequence[bool],
+    inserts: Sequence[np.ndarray],
+    *,
+    verbose: bool = False,
+) -> tuple[float, tuple[float, float, float, float, float]]:
+    """Head bias, tail bias, drawdowns (leaked, dump) and insert threshold.
+
+    The setting with the best balance of boilerplate recall and article lines
+    removed: recall on the kinds in :data:`RECALL` minus :data:`COST` times the
+    share of article lines removed from each kind (the floors allow 1% removed
+    for 95% recall on leaked texts and 2% for 90% on dumps, hence the weights).
+    """
+    kind = np.concatenate([np.full(len(t.labels), t.kind) for t in ts])
+    y = np.concatenate([np.array(t.labels, dtype=bool) for t in ts])
+    lengths = [len(t.labels) for t in ts]
+    offsets = np.cumsum([0, *lengths])
+    ins = np.full(len(y), -np.inf)
+    for k, t in enumerate(ts):
+        gs, ge = t.gold
+        if gs >= 0:
+            ins[offsets[k] + gs : offsets[k] + ge + 1] = inserts[k]
+    pos = np.concatenate([np.arange(n) for n in lengths])
+    is_dump = np.repeat(np.array(dumps), lengths)
+    masks = {k: kind == k for k in KINDS}
+    bp = {k: int((masks[k] & y).sum()) for k in KINDS}
+    seen: dict[tuple[float, float], tuple[float, float, float, float]] = {}
+    text_kind = np.array([t.kind for t in ts])
+    text_art = np.array([sum(1 for b in t.labels if not b) for t in ts])
+    starts_at = offsets[:-1]
+    values: list[tuple[float, float, float, float, float, float]] = []
+    for ub, db, dd, ddd in itertools.product(BIASES, BIASES, DRAWDOWNS, DUMP_DRAWDOWNS):
+        first = np.where(
+            is_dump, np.repeat(starts[ub, ddd], lengths), np.repeat(starts[ub, dd], lengths)
+        )
+        last = np.where(
+            is_dump, np.repeat(ends[db, ddd], lengths), np.repeat(ends[db, dd], lengths)
+        )
+        out = (pos < first) | (pos > last)
+        for thr in INSERT_THRESHOLDS:
+            removed = out | (ins >= thr)
+            # each text's share of article lines removed (averaged over texts, below)
+            lost = np.add.reduceat(removed & ~y, starts_at) / np.maximum(text_art, 1)
+            value = 0.0
+            for kd in KINDS:
+                if bp[kd] and kd in RECALL:
+                    value += int((removed & masks[kd] & y).sum()) / bp[kd]
+                if kd in COST:
+                    value -= COST[kd] * float(lost[text_kind == kd].mean())
+            values.append((value, ub, db, dd, ddd, thr))
+            if verbose and ((dd, ddd) not in seen or value > seen[dd, ddd][0]):
+                seen[dd, ddd] = (value, ub, db, thr)
+    if verbose:
+        for key, val in sorted(seen.items()):
+            print("drawdowns", key, "best", val)
+    # among the settings the data cannot tell apart from the best, the one that walks
+    # furthest over walls (largest drawdowns): the least likely to cut an article short
+    top = max(v[0] for v in values)
+    near = [v for v in values if v[0] >= top - TIE]
+    value, ub, db, dd, ddd, thr = max(near, key=lambda v: (v[3], v[4], v[0]))
+    return value, (ub, db, dd, ddd, thr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("data", nargs="?", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=Path("reliability/weights/boilerplate.json"))
+    ap.add_argument("--c-line", type=float, default=1.0, help="line model: inverse regularisation")
+    ap.add_argument("--c", type=float, default=0.1, help="other models: inverse regularisation")
+    ap.add_argument("--verbose", action="store_true", help="print the best value per drawdown")
+    args = ap.parse_args(argv)
+
+    ts = texts(args.data)
+    line_rows: Rows = [
+        (np.array(t.info.features, dtype=float), np.array(t.labels), np.arange(len(t.labels)))
+        for t in ts
+    ]
+    line_oof, line_model = out_of_fold(ts, line_rows, args.c_line)
+    shapes, cores, ups, downs, ins_oof, up_model, down_model, ins_model = span_and_insert(
+        ts, line_oof, args.c
+    )
+
+    dumps = [core[0] >= DUMP_HEAD_LINES for core in cores]
+    texts_joined = ["\n".join(t.lines) for t in ts]
+    best_value = -np.inf
+    chosen = None
+    line_weight = 0.0
+    for a in LINE_WEIGHTS:
+        own = [a * np.clip(z, -8, 8) for z in line_oof]
+        starts: dict[tuple[float, float], list[int]] = {}
+        ends: dict[tuple[float, float], list[int]] = {}
+        for b, d in itertools.product(BIASES, sorted({*DRAWDOWNS, *DUMP_DRAWDOWNS})):
+            spans = [
+                guarded(
+                    joined,
+                    t.info,
+                    sh,
+                    *extend(c, list(u + o), list(w + o), up_bias=b, down_bias=b, drawdown=d),
+                )
+                for t, joined, sh, c, u, w, o in zip(
+                    ts, texts_joined, shapes, cores, ups, downs, own, strict=True
+                )
+            ]
+            starts[b, d] = [s for s, _ in spans]
+            ends[b, d] = [e for _, e in spans]
+        value, setting = choose(ts, starts, ends, dumps, ins_oof, verbose=args.verbose)
+        if args.verbose:
+            print("line weight", a, "value", value, "setting", setting)
+        if value > best_value + TIE:
+            best_value, line_weight, chosen = value, a, (starts, ends, setting)
+    assert chosen is not None
+    starts, ends, (up_bias, down_bias, drawdown, dump_drawdown, threshold) = chosen
+    first = [starts[up_bias, dump_drawdown if dp else drawdown][k] for k, dp in enumerate(dumps)]
+    last = [ends[down_bias, dump_drawdown if dp else drawdown][k] for k, dp in enumerate(dumps)]
+    cv = rates(ts, removed_lines(ts, first, last, ins_oof, threshold))
+
+    kinds = {k: sum(1 for t in ts if t.kind == k) for k in KINDS}
+    out = {
+        "format": "reliability.boilerplate/2",
+        "provenance": {
+            "data": "scrapinghub/article-extraction-benchmark @ 4a3bc97, as "
+            "../shared/data/boilerplate pages.jsonl and leaked.jsonl (MIT)",
+            "split": "tune half only: pages whose site's SHA-1, read as an integer, is odd "
+            "(scripts/eval_boilerplate.py split_of)",
+            "texts": kinds,
+            "lines": int(sum(len(t.labels) for t in ts)),
+            "fitted": dt.date.today().isoformat(),
+            "script": "scripts/fit_boilerplate.py",
+            "model": f"scikit-learn LogisticRegression(C={args.c_line} for the line model, "
+            f"{args.c} for the others) on standardised features; "
+            "head, tail and insert models use the line model's out-of-fold scores",
+            "removal_costs": COST,
+            "removal_share": "averaged over texts when the setting is chosen",
+        },
+        "metrics": {"cross_validated_on_tune": cv, "folds": FOLDS, "grouped_by": "site"},
+        "line": line_model.to_json(LINE_FEATURES),
+        "head": up_model.to_json(SPAN_FEATURES) | {"bias": up_bias},
+        "tail": down_model.to_json(SPAN_FEATURES) | {"bias": down_bias},
+        "extend": {
+            "drawdown": drawdown,
+            "dump_drawdown": dump_drawdown,
+            "line_weight": line_weight,
+        },
+        "insert": ins_model.to_json(INSERT_FEATURES) | {"threshold": threshold},
+    }
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(
+        f"line weight {line_weight}, head bias {up_bias}, tail bias {down_bias}, "
+        f"drawdown {drawdown} "
+        f"(dumps {dump_drawdown}), insert threshold {threshold}"
+    )
+    for kind, r in cv.items():
+        print(
+            f"{kind:7s} precision {r['precision']:.3f} recall {r['recall']:.3f} "
+            f"article removed {r['article_removed_share']:.2%} ({r['article_lines_removed']}), "
+            f"per text {r['article_removed_share_per_text']:.2%}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

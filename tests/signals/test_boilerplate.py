@@ -1,0 +1,285 @@
+"""Golden behaviour of the boilerplate family on texts we wrote (no data needed).
+
+Each furniture category has a leaked line that must go, with its category, and
+the hard negatives (real prose about cookies, privacy or newsletters, a
+dateline, a short last paragraph, a bullet list) must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reliability import clean
+from reliability.document import Document
+from reliability.signals import boilerplate
+from reliability.signals.boilerplate import CATEGORIES, classify_lines
+
+ARTICLE = [
+    "The regional council voted on Tuesday to extend the night bus service to the three "
+    "villages north of the river, after a year-long trial that carried more riders than "
+    "planners had expected.",
+    "Council leader Marta Lind said the extension would cost about 1.2 million euros a "
+    "year and would be paid for from the transport budget, not from new fees.",
+    "“People told us the last bus at eleven was the reason they did not take jobs in town,” "
+    "Lind told reporters after the vote. “We listened.”",
+    "Opposition members backed the plan but asked for a review of the timetable after six "
+    "months, saying some stops were served only once an hour.",
+    "The first extended services will run from the beginning of March.",
+]
+
+
+def body(*extra_before: str, after: tuple[str, ...] = ()) -> str:
+    """Our article with leaked lines before and after it, one paragraph per line."""
+    return "\n\n".join([*extra_before, *ARTICLE, *after]) + "\n"
+
+
+def removed(text: str) -> list[tuple[str, str]]:
+    """(line, category) of every line clean() removes."""
+    return [(r.text, r.category) for r in clean(text).removed]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-blank lines of a text."""
+    return [ln for ln in text.split("\n") if ln.strip()]
+
+
+def test_clean_article_loses_nothing() -> None:
+    text = body()
+    c = clean(text)
+    assert c.removed == ()
+    assert c.text == text
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Your email address will not be published. Required fields are marked *", "comment_form"),
+        ("Leave a Reply", "comment_form"),
+        ("You must be logged in to post a comment.", "comment_form"),
+        (
+            "Vela is a next generation WordPress theme. It is fast, beautifully designed and "
+            "comes with everything you need to engage your visitors and increase conversions.",
+            "theme_ad",
+        ),
+        ("Proudly powered by WordPress | Theme by Example Studio", "theme_ad"),
+        ("Share this:", "share_prompt"),
+        ("16.8k SHARES SHARE THIS STORY", "share_prompt"),
+        ("Follow us on Facebook", "share_prompt"),
+        (
+            "Sign up for our newsletter to get the latest news delivered to your inbox.",
+            "newsletter",
+        ),
+        (
+            "We use cookies to improve your experience. By continuing to use this site you "
+            "agree to our cookie policy. Accept all cookies",
+            "cookie_notice",
+        ),
+        ("Related articles", "related_links"),
+        ("You may also like", "related_links"),
+        ("Advertisement", "advertisement"),
+        ("Sponsored: This 1 weird trick cuts your energy bill in half", "advertisement"),
+        ("© 2026 Example Media Ltd. All rights reserved.", "copyright"),
+        ("Privacy Policy | Terms of Use | Contact Us", "copyright"),
+        ("About the author", "author_bio"),
+        ("Skip to main content", "navigation"),
+        ("Home » News » Local", "navigation"),
+    ],
+)
+def test_each_category_in_a_leaked_tail_is_removed(line: str, category: str) -> None:
+    text = body(after=(line,))
+    assert removed(text) == [(line, category)]
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Photo by Anna Berg / Getty Images", "image_credit"),
+        ("By Jane Roe | Published March 3, 2026 at 9:41 am", "byline"),
+        ("Home » News » Local", "navigation"),
+        ("Advertisement", "advertisement"),
+    ],
+)
+def test_furniture_in_a_leaked_head_is_removed(line: str, category: str) -> None:
+    text = body(line)
+    assert removed(text) == [(line, category)]
+
+
+def test_comment_form_and_theme_ad_tail_goes_exactly() -> None:
+    # the issue-2 case: an article ends with a comment-form line and a theme blurb
+    form = "Your email address will not be published. Required fields are marked *"
+    theme = (
+        "Zenit is a next generation WordPress theme. It’s powerful, beautifully designed and "
+        "comes with everything you need to engage your visitors and increase conversions."
+    )
+    text = body(after=(form, theme))
+    c = clean(text)
+    assert [(r.text, r.category) for r in c.removed] == [
+        (form, "comment_form"),
+        (theme, "theme_ad"),
+    ]
+    assert paragraphs(c.text) == ARTICLE
+    # each removed line goes with its line break; the rest is kept byte for byte
+    joined = "\n".join([*ARTICLE, form, theme])
+    assert clean(joined).text == "\n".join(ARTICLE) + "\n"
+    signal = boilerplate.extract(Document(text))["boilerplate_leakage"]
+    assert [e.kind for e in signal.evidence] == ["comment_form", "theme_ad"]
+    assert signal.details["lines_comment_form"] == 1
+    assert signal.details["lines_theme_ad"] == 1
+    assert 0 < (signal.value or 0) < 0.5
+
+
+def test_a_whole_leaked_tail_goes_with_the_article_kept() -> None:
+    tail = (
+        "Share this:",
+        "Facebook",
+        "Twitter",
+        "Related articles",
+        "Bus drivers vote to accept new contract",
+        "Bridge repairs to close river road for a week",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "© 2026 Example Media Ltd. All rights reserved.",
+    )
+    text = body("Home", "Local news", after=tail)
+    c = clean(text)
+    assert paragraphs(c.text) == ARTICLE
+    assert [r.text for r in c.removed] == ["Home", "Local news", *tail]
+    assert {r.category for r in c.removed} >= {"share_prompt", "related_links", "comment_form"}
+
+
+# --- hard negatives ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # an article that quotes a privacy policy
+        "The company's privacy policy, updated in January, says it will “share personal data "
+        "with partners for advertising purposes”, a clause the regulator called too vague.",
+        # a real paragraph about cookies
+        "Regulators said the site had placed tracking cookies on visitors' browsers before "
+        "asking for consent, and that its cookie banner made refusing harder than accepting.",
+        # a real paragraph about newsletters and subscriptions
+        "The paper said digital subscriptions rose by 12 percent last year, helped by free "
+        "newsletters that readers can sign up for without paying.",
+        # a paragraph that mentions sharing and comments
+        "Thousands of users shared the video on social media, and the mayor's office said it "
+        "would not comment until the police had finished their inquiry.",
+    ],
+)
+def test_prose_about_furniture_topics_stays(paragraph: str) -> None:
+    text = "\n\n".join([ARTICLE[0], paragraph, *ARTICLE[1:]])
+    assert removed(text) == []
+
+
+def test_one_line_dateline_stays() -> None:
+    text = body("BRUSSELS, March 3 (Reuters) -")
+    assert removed(text) == []
+
+
+def test_dateline_under_a_title_stays() -> None:
+    text = body("Night buses to reach northern villages", "KYIV, Ukraine —")
+    assert removed(text) == []
+
+
+def test_title_line_of_a_clean_article_stays() -> None:
+    text = body("Night buses to reach northern villages from March")
+    assert removed(text) == []
+
+
+def test_short_real_last_paragraph_stays() -> None:
+    text = body(after=("The council will meet again in June.",))
+    assert removed(text) == []
+
+
+def test_short_last_paragraph_stays_before_a_leaked_tail() -> None:
+    last = "The council will meet again in June."
+    text = body(after=(last, "Share this:", "Leave a Reply"))
+    assert [t for t, _ in removed(text)] == ["Share this:", "Leave a Reply"]
+
+
+def test_one_paragraph_article_stays() -> None:
+    text = ARTICLE[0] + "\n"
+    assert removed(text) == []
+    assert removed("Talks resumed on Monday.") == []
+
+
+def test_short_bullet_points_inside_an_article_stay() -> None:
+    bullets = [
+        "- Night buses every 30 minutes",
+        "- Three new stops in Ostby",
+        "- Free transfers to the tram",
+        "- Service from 1 March",
+    ]
+    text = "\n\n".join([*ARTICLE[:2], "The plan includes:", *bullets, *ARTICLE[2:]])
+    assert removed(text) == []
+
+
+def test_a_table_between_paragraphs_stays() -> None:
+    table = ["Route", "Riders", "N1", "1,240", "N2", "980", "N3", "615"]
+    text = "\n".join([*ARTICLE[:2], *table, *ARTICLE[2:]])
+    assert removed(text) == []
+
+
+# --- contract and invariants ------------------------------------------------------------
+
+
+def test_classify_lines_labels_every_line() -> None:
+    text = body(after=("Share this:",))
+    doc = Document(text)
+    labels = classify_lines(doc)
+    assert [text[lb.span.start : lb.span.end] for lb in labels] == [text[s:e] for s, e in doc.lines]
+    assert [lb.boilerplate for lb in labels] == [False] * len(ARTICLE) + [True]
+    assert all(0.0 <= lb.score <= 1.0 for lb in labels)
+    assert labels[-1].category == "share_prompt"
+    assert not labels[-1].in_span
+
+
+def test_empty_and_blank_text() -> None:
+    assert clean("").removed == ()
+    assert clean("  \n\n ").text == "  \n\n "
+    value = boilerplate.extract(Document(""))["boilerplate_leakage"].value
+    assert value == 0.0
+
+
+def test_categories_are_known() -> None:
+    text = body(
+        "Skip to main content",
+        after=("Share this:", "Related articles", "Advertisement", "© 2026 Example Media"),
+    )
+    assert {c for _, c in removed(text)} <= set(CATEGORIES)
+
+
+def test_ten_megabytes_complete_with_sane_output() -> None:
+    unit = body("Home", after=("Share this:", "Leave a Reply"))
+    text = unit * (10_000_000 // len(unit) + 1)
+    c = clean(text)
+    assert len(text) >= 10_000_000
+    removed_text = {r.text for r in c.removed}
+    assert removed_text <= {"Home", "Share this:", "Leave a Reply"}
+    assert c.text.count(ARTICLE[1]) == text.count(ARTICLE[1])
+    assert all(text[r.start : r.end] == r.text for r in c.removed[:100])
+
+
+_LINE = st.one_of(
+    st.sampled_from([*ARTICLE, "Share this:", "Leave a Reply", "Advertisement", "", "   "]),
+    st.text(max_size=60),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINE, max_size=12), st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_clean_removes_whole_lines_and_keeps_the_rest(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    c = clean(text)
+    for r in c.removed:
+        assert text[r.start : r.end] == r.text
+        assert r.category in CATEGORIES
+    # what is kept plus what is removed gives back every non-blank line, in order
+    kept = [ln.strip() for ln in c.text.split("\n") if ln.strip()]
+    gone = [r.text for r in c.removed]
+    original = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    assert sorted(kept + gone) == sorted(original)
+    assert len(c.text) <= len(text)

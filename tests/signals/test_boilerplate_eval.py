@@ -1,0 +1,86 @@
+"""Evaluation gate for the boilerplate classifier on the held-out pages (needs ../shared/data).
+
+Runs ``scripts/eval_boilerplate.py`` on the held-out half of the labelled pages
+(sites the weights never saw) and checks two sets of floors:
+
+* the floors this version reaches, pinned so that no change may lower them;
+* the floors issue 4 asks for (leaked: recall >= 0.95 with at most 1% of article
+  lines removed; whole dumps: recall >= 0.90 with at most 2% removed). This
+  version does not reach them yet; the test is a strict expected failure, so it
+  turns red the day they are reached and the pin can move up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_boilerplate.py"
+
+#: What this version reaches on the held-out half, less a small margin (non-regression).
+PINNED = {
+    "leaked": {"recall": 0.86, "article_removed_share": 0.025},
+    "pages": {"recall": 0.90, "article_removed_share": 0.045},
+}
+#: What issue 4 asks for.
+ISSUE = {
+    "leaked": {"recall": 0.95, "article_removed_share": 0.01},
+    "pages": {"recall": 0.90, "article_removed_share": 0.02},
+}
+
+
+def _script() -> ModuleType:
+    """The evaluation script, loaded from its file (scripts/ is not a package)."""
+    name = "_reliability_eval_boilerplate"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def heldout(shared_data: Path) -> dict[str, Any]:
+    """Every number the evaluation script prints for the held-out half."""
+    result: dict[str, Any] = _script().report(shared_data, "heldout")
+    return result
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("variant", ["leaked", "pages"])
+def test_pinned_floors_hold(heldout: dict[str, Any], variant: str) -> None:
+    got = heldout[variant]
+    assert got["pages"] > 50
+    assert got["recall"] >= PINNED[variant]["recall"]
+    assert got["article_removed_share"] <= PINNED[variant]["article_removed_share"]
+    assert got["precision"] >= 0.95
+
+
+@pytest.mark.data
+@pytest.mark.xfail(strict=True, reason="issue 4 floors not reached yet (see docs/signals.md)")
+@pytest.mark.parametrize("variant", ["leaked", "pages"])
+def test_issue_floors(heldout: dict[str, Any], variant: str) -> None:
+    got = heldout[variant]
+    assert got["recall"] >= ISSUE[variant]["recall"]
+    assert got["article_removed_share"] <= ISSUE[variant]["article_removed_share"]
+
+
+@pytest.mark.data
+def test_split_keeps_sites_apart(shared_data: Path) -> None:
+    script = _script()
+    tune = {script.site(p.url) for p in script.load(shared_data, "leaked", "tune")}
+    held = {script.site(p.url) for p in script.load(shared_data, "leaked", "heldout")}
+    assert tune
+    assert held
+    assert not tune & held
+    assert script.site("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
+    assert script.site("https://edition.cnn.com/x") == "cnn.com"
