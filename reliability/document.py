@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 if TYPE_CHECKING:
     from ._lexicon import Hit
+
+
+T = TypeVar("T")
 
 
 class Span(NamedTuple):
@@ -82,6 +86,19 @@ class Document:
     def __init__(self, text: str, title: str | None = None) -> None:
         self.text = text
         self.title = title
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A view derived by one signal family and shared with others, computed once.
+
+        The boilerplate family's line labels are the example: the readability family
+        measures the article without the furniture, and must not classify lines again.
+        """
+        try:
+            return cast(T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     @cached_property
     def lines(self) -> tuple[Span, ...]:

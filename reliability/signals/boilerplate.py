@@ -247,7 +247,8 @@ def _shape_category(info: LineInfo, i: int) -> str:
 
 
 def classify_lines(doc: Document) -> list[LineLabel]:
-    """Label every non-blank line of ``doc`` as article or boilerplate.
+    """Label every non-blank line of ``doc`` as article or boilerplate (once per document:
+    other families read the labels too).
 
     Examples
     --------
@@ -255,6 +256,10 @@ def classify_lines(doc: Document) -> list[LineLabel]:
     >>> [(lb.boilerplate, lb.category) for lb in classify_lines(doc)]
     [(False, None), (True, 'comment_form')]
     """
+    return doc.memo("boilerplate.lines", lambda: _classify(doc))
+
+
+def _classify(doc: Document) -> list[LineLabel]:
     info = line_info(doc)
     n = len(info.spans)
     if n == 0:
