@@ -1,7 +1,9 @@
 """Refresh the example output in README.md from the current code and weights.
 
-Usage: python scripts/render_readme.py  (rewrites the blocks after <!-- explain-output -->
-and <!-- score-output -->)
+Usage: python scripts/render_readme.py [--check]
+
+Rewrites the blocks after <!-- explain-output --> and <!-- score-output -->; with --check,
+changes nothing and exits 1 when README.md is stale (tests/test_readme.py runs it).
 """
 
 from __future__ import annotations
@@ -25,12 +27,20 @@ def score_table() -> str:
     buf = io.StringIO()
     with chdir(ROOT):
         run(iter_records(["examples/"]), TableWriter(buf), jobs=1)
-    return buf.getvalue().rstrip()
+    lines = buf.getvalue().rstrip().splitlines()
+    # The notebook's 43 articles (examples/outlets/) are scored too; the README shows the
+    # articles/ folder and says how many more rows there are.
+    shown = [ln for ln in lines if "examples/outlets/" not in ln]
+    more = len(lines) - len(shown)
+    if more:
+        shown.append(f"… and {more} rows for examples/outlets/articles.jsonl (the notebook's data)")
+    return "\n".join(shown)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    check = "--check" in (sys.argv[1:] if argv is None else argv)
     readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    before = text = readme.read_text(encoding="utf-8")
     for marker, output in [
         ("explain-output", score(EXAMPLE).explain()),
         ("score-output", score_table()),
@@ -44,6 +54,11 @@ def main() -> int:
         if n != 1:
             print(f"README.md has no {marker} block", file=sys.stderr)
             return 1
+    if check:
+        if text != before:
+            print("README.md is stale: run python scripts/render_readme.py", file=sys.stderr)
+            return 1
+        return 0
     readme.write_text(text, encoding="utf-8")
     return 0
 
