@@ -44,6 +44,7 @@ from sklearn.preprocessing import StandardScaler
 
 from reliability.document import Document
 from reliability.signals._boilerplate_features import (
+    BINNED_FEATURES,
     DUMP_HEAD_LINES,
     INSERT_FEATURES,
     LINE_FEATURES,
@@ -55,6 +56,7 @@ from reliability.signals._boilerplate_features import (
     insert_rows,
     is_dump,
     line_info,
+    line_model_names,
     regime_row,
     shape,
     span_rows,
@@ -218,6 +220,74 @@ def _fit_rows(
         ]
     )
     return fit(x, y, w, c)
+
+
+#: Line model: a page weighs at most as much as this many lines.
+LINE_PER_PAGE = 150.0
+
+
+#: Ranges per binned line feature (quantiles of the tuning pages' lines).
+LINE_BINS = 6
+
+
+def bin_edges(ts: Sequence[Text]) -> dict[str, list[float]]:
+    """Edges of the ranges of each feature in :data:`BINNED_FEATURES`: the quantiles of its
+    values over the lines of the tuning pages, rounded (no labels are read)."""
+    x = np.vstack([np.array(t.info.features, dtype=float) for t in ts if t.kind == "pages"])
+    out: dict[str, list[float]] = {}
+    for name in BINNED_FEATURES:
+        col = x[:, LINE_FEATURES.index(name)]
+        qs = np.quantile(col, np.linspace(0, 1, LINE_BINS + 1)[1:-1])
+        out[name] = sorted({round(float(q), 3) for q in qs})
+    return out
+
+
+def line_matrix(infos: Sequence[LineInfo], edges: dict[str, list[float]]) -> np.ndarray:
+    """The line model's inputs: :data:`LINE_FEATURES`, then one indicator per range of
+    each binned feature (see :func:`line_model_names`)."""
+    x = np.vstack(
+        [np.array(i.features, dtype=float).reshape(-1, len(LINE_FEATURES)) for i in infos]
+    )
+    cols = [x]
+    for name in BINNED_FEATURES:
+        e = edges[name]
+        b = np.searchsorted(e, x[:, LINE_FEATURES.index(name)], side="right")
+        onehot = np.zeros((len(x), len(e) + 1))
+        onehot[np.arange(len(x)), b] = 1.0
+        cols.append(onehot)
+    return np.hstack(cols)
+
+
+def _line_fit(
+    ts: Sequence[Text], which: Sequence[int], c: float, edges: dict[str, list[float]]
+) -> Fitted:
+    """The line model fitted on the whole page dumps among the texts ``which``.
+
+    Each page's lines are seen once (the leaked pages and the variants made from
+    them repeat the same lines), article and furniture lines weigh the same in
+    total, and a long page weighs no more than :data:`LINE_PER_PAGE` lines.
+    """
+    keep = [k for k in which if ts[k].kind == "pages"]
+    x = line_matrix([ts[k].info for k in keep], edges)
+    y = np.concatenate([np.array(ts[k].labels, dtype=bool) for k in keep])
+    w = np.concatenate(
+        [np.full(len(ts[k].labels), min(1.0, LINE_PER_PAGE / len(ts[k].labels))) for k in keep]
+    )
+    w = np.where(y, w / w[y].sum(), w / w[~y].sum()) * len(y) / 2
+    return fit(x, y.astype(int), w, c)
+
+
+def line_out_of_fold(
+    ts: Sequence[Text], c: float, edges: dict[str, list[float]]
+) -> tuple[list[np.ndarray], Fitted]:
+    """Out-of-fold line-model logits for every text (folds grouped by site), and the fit on all."""
+    groups = np.array([t.site for t in ts])
+    out = [np.zeros(len(t.labels)) for t in ts]
+    for train, test in GroupKFold(n_splits=FOLDS).split(np.zeros(len(ts)), groups=groups):
+        model = _line_fit(ts, train, c, edges)
+        for k in test:
+            out[k] = model.logits(line_matrix([ts[k].info], edges))
+    return out, _line_fit(ts, range(len(ts)), c, edges)
 
 
 def outside(t: Text) -> np.ndarray:
@@ -416,11 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     ts = texts(args.data)
-    line_rows: Rows = [
-        (np.array(t.info.features, dtype=float), np.array(t.labels), np.arange(len(t.labels)))
-        for t in ts
-    ]
-    line_oof, line_model = out_of_fold(ts, line_rows, args.c_line)
+    edges = bin_edges(ts)
+    line_oof, line_model = line_out_of_fold(ts, args.c_line, edges)
     shapes, cores, ups, downs, ins_oof, up_model, down_model, ins_model = span_and_insert(
         ts, line_oof, args.c
     )
@@ -478,7 +545,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "removal_share": "averaged over texts when the setting is chosen",
         },
         "metrics": {"cross_validated_on_tune": cv, "folds": FOLDS, "grouped_by": "site"},
-        "line": line_model.to_json(LINE_FEATURES),
+        "line": line_model.to_json(line_model_names(edges)) | {"bins": edges},
         "head": up_model.to_json(SPAN_FEATURES) | {"bias": up_bias},
         "tail": down_model.to_json(SPAN_FEATURES) | {"bias": down_bias},
         "extend": {

@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -86,6 +86,34 @@ LINE_FEATURES: tuple[str, ...] = (
     *(f"cover_{c}" for c in LEXICON_CATEGORIES),
 )
 
+#: Line features whose effect is not a straight line: besides its weight, each range of
+#: values (edges in the weights file) gets a weight of its own.
+BINNED_FEATURES: tuple[str, ...] = (
+    "log_words",
+    "log_chars",
+    "stopword_share",
+    "title_case_share",
+    "all_caps_share",
+    "digit_share",
+    "symbol_share",
+    "log_separators",
+    "comma_rate",
+    "log_sentences",
+    "cjk_share",
+    "log_repeats",
+)
+
+
+def line_model_names(edges: Mapping[str, Sequence[float]]) -> tuple[str, ...]:
+    """The line model's inputs: :data:`LINE_FEATURES`, then one indicator per range of
+    each binned feature (``"log_words@0"`` below the first edge, ``"log_words@1"`` from
+    it to the next, ...)."""
+    return (
+        *LINE_FEATURES,
+        *(f"{name}@{k}" for name in BINNED_FEATURES for k in range(len(edges[name]) + 1)),
+    )
+
+
 #: Features of a line in its neighbourhood, for the span model: the line model's
 #: verdict on it and its neighbours, how far the nearest prose is and how many walls
 #: lie between, and the run of non-prose lines it belongs to.
@@ -134,7 +162,9 @@ _SPAN_BASE: tuple[str, ...] = (
     "sentence",
 )
 #: The core takes only lines whose line-model log-odds of furniture are below minus this.
-CORE_BIAS = 1.5
+CORE_BIAS = 2.0
+#: The core is the first run of prose that weighs at least this share of the heaviest.
+CORE_SHARE = 0.7
 #: A text whose surest prose starts this many lines down is a whole page dump.
 DUMP_HEAD_LINES = 8
 #: The span models have one weight per feature and regime: an article with a short
@@ -571,12 +601,52 @@ def regime_row(base: Sequence[float], dump: bool) -> tuple[float, ...]:
 
 
 def core_span(sh: Shape) -> tuple[int, int]:
-    """The article's core: the surest run of prose (``(-1, -1)`` for no lines).
+    """The article's core: the first sure run of prose (``(-1, -1)`` for no lines).
 
-    The best segment of the line-model scores with a bias, so that only lines
-    the line model calls article with some confidence pull the segment along.
+    Each line weighs ``-(line log-odds + CORE_BIAS)``, so that only lines the line
+    model calls article with some confidence pull a run along. Of the runs with a
+    positive weight (each cut to its best segment), the core is the first that
+    weighs at least :data:`CORE_SHARE` of the heaviest: a page's teasers, a comment
+    thread or a second article further down may outweigh a short article, but they
+    come after it. When no line leans to article, the line that leans least.
     """
-    return best_segment([4 * z for z in sh.logit], bias=CORE_BIAS)
+    return first_strong_segment([4 * z for z in sh.logit], bias=CORE_BIAS, share=CORE_SHARE)
+
+
+def first_strong_segment(
+    logits: Sequence[float], *, bias: float = 0.0, share: float = 1.0, cap: float = 8.0
+) -> tuple[int, int]:
+    """The first run whose best segment weighs at least ``share`` of the heaviest one.
+
+    A line weighs ``-(logit + bias)``, clipped to ``[-cap, cap]``. Runs are cut
+    where the running sum falls to zero (Kadane's algorithm); each run's best
+    segment is found in the same pass, so everything is linear. With
+    ``share=1`` this is the single heaviest segment (:func:`best_segment`).
+    """
+    segments: list[tuple[float, int, int]] = []
+    run = 0.0
+    start = 0
+    best = -math.inf
+    span = (-1, -1)
+    for i, z in enumerate(logits):
+        w = -max(-cap, min(cap, z + bias))
+        if run <= 0:
+            if best > 0:
+                segments.append((best, *span))
+            run, start, best = w, i, -math.inf
+        else:
+            run += w
+        if run > best:
+            best, span = run, (start, i)
+    if best > 0:
+        segments.append((best, *span))
+    if not segments:
+        return best_segment(logits, bias=bias, cap=cap)
+    top = max(s[0] for s in segments)
+    for weight, first, last in segments:
+        if weight >= share * top:
+            return first, last
+    raise AssertionError("unreachable: the heaviest segment qualifies")
 
 
 def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list[tuple[float, ...]]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from typing import Any
 from ..document import Document, Span
 from ..profile import Evidence, Signal
 from ._boilerplate_features import (
+    BINNED_FEATURES,
     INSERT_FEATURES,
     LEXICON_CATEGORIES,
     LINE_FEATURES,
@@ -58,6 +60,7 @@ from ._boilerplate_features import (
     insert_rows,
     is_dump,
     line_info,
+    line_model_names,
     shape,
     span_rows,
 )
@@ -96,8 +99,17 @@ class _Linear:
 
 
 @dataclass(frozen=True, slots=True)
+class _LineModel:
+    """The line model: a linear score over :data:`LINE_FEATURES`, plus, for each binned
+    feature, the points of the range its value falls in."""
+
+    linear: _Linear
+    bins: tuple[tuple[int, tuple[float, ...], tuple[float, ...]], ...]  # (feature, edges, points)
+
+
+@dataclass(frozen=True, slots=True)
 class _Model:
-    line: _Linear
+    line: _LineModel
     head: tuple[_Linear, _Linear]  # above the core: log-odds of lying outside (leak, dump)
     head_bias: float
     tail: tuple[_Linear, _Linear]  # below the core: log-odds of lying outside (leak, dump)
@@ -124,6 +136,21 @@ def _standardised(stage: Mapping[str, Any], names: tuple[str, ...]) -> _Linear:
     return _Linear(tuple(weights), bias)
 
 
+def _line_model(stage: Mapping[str, Any]) -> _LineModel:
+    """The line model from its weights: the bin indicators' standardised weights are folded
+    into points per range (their means into the bias)."""
+    edges = {name: tuple(float(e) for e in stage["bins"][name]) for name in BINNED_FEATURES}
+    names = line_model_names(edges)
+    full = _standardised(stage, names)
+    k = len(LINE_FEATURES)
+    bins = []
+    for name in BINNED_FEATURES:
+        points = full.weights[k : k + len(edges[name]) + 1]
+        bins.append((LINE_FEATURES.index(name), edges[name], points))
+        k += len(points)
+    return _LineModel(_Linear(full.weights[: len(LINE_FEATURES)], full.bias), tuple(bins))
+
+
 def _regimes(model: _Linear) -> tuple[_Linear, _Linear]:
     """Split a span model over :data:`SPAN_FEATURES` into its leaked and dump halves."""
     k = len(SPAN_BASE)
@@ -136,7 +163,7 @@ def _model() -> _Model:
     raw = files("reliability").joinpath("weights", "boilerplate.json").read_text(encoding="utf-8")
     data = json.loads(raw)
     return _Model(
-        line=_standardised(data["line"], LINE_FEATURES),
+        line=_line_model(data["line"]),
         head=_regimes(_standardised(data["head"], SPAN_FEATURES)),
         head_bias=float(data["head"]["bias"]),
         tail=_regimes(_standardised(data["tail"], SPAN_FEATURES)),
@@ -164,12 +191,15 @@ def line_logits(info: LineInfo) -> list[float]:
     hit, so their part of the sum is only computed where there is one.
     """
     model = _model().line
-    dense = model.weights[:_LEXICON_PART]
-    lexical = model.weights[_LEXICON_PART:]
-    bias = model.bias
+    dense = model.linear.weights[:_LEXICON_PART]
+    lexical = model.linear.weights[_LEXICON_PART:]
+    bias = model.linear.bias
+    bins = model.bins
     out = []
     for row, cover in zip(info.features, info.cover, strict=True):
         z = bias + sum(map(mul, dense, row))  # map stops at the end of the shorter ``dense``
+        for k, edges, points in bins:
+            z += points[bisect_right(edges, row[k])]
         if cover:
             z += sum(map(mul, lexical, row[_LEXICON_PART:]))
         out.append(float(z))
