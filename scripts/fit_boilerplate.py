@@ -45,6 +45,7 @@ from sklearn.preprocessing import StandardScaler
 from reliability.document import Document
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
+    DENSE_FEATURES,
     DUMP_HEAD_LINES,
     INSERT_FEATURES,
     LINE_FEATURES,
@@ -236,7 +237,7 @@ def bin_edges(ts: Sequence[Text]) -> dict[str, list[float]]:
     x = np.vstack([np.array(t.info.features, dtype=float) for t in ts if t.kind == "pages"])
     out: dict[str, list[float]] = {}
     for name in BINNED_FEATURES:
-        col = x[:, LINE_FEATURES.index(name)]
+        col = x[:, DENSE_FEATURES.index(name)]
         qs = np.quantile(col, np.linspace(0, 1, LINE_BINS + 1)[1:-1])
         out[name] = sorted({round(float(q), 3) for q in qs})
     return out
@@ -245,8 +246,8 @@ def bin_edges(ts: Sequence[Text]) -> dict[str, list[float]]:
 def line_matrix(infos: Sequence[LineInfo], edges: dict[str, list[float]]) -> np.ndarray:
     """The line model's inputs: :data:`LINE_FEATURES`, then one indicator per range of
     each binned feature (see :func:`line_model_names`)."""
-    x = np.vstack(
-        [np.array(i.features, dtype=float).reshape(-1, len(LINE_FEATURES)) for i in infos]
+    x = np.array([i.full_row(k) for i in infos for k in range(len(i.spans))], dtype=float).reshape(
+        -1, len(LINE_FEATURES)
     )
     cols = [x]
     for name in BINNED_FEATURES:

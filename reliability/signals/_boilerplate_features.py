@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import accumulate
+from operator import itemgetter
 
 from .._lexicon import parse, scan
 from ..document import Document, Span
@@ -50,8 +52,11 @@ LEXICON_CATEGORIES = (
 
 _LEXICONS = tuple(f"boilerplate_{c}" for c in LEXICON_CATEGORIES)
 
-#: First-stage features: what one line looks like on its own.
-LINE_FEATURES: tuple[str, ...] = (
+#: First-stage features: what one line looks like on its own. The dense ones are
+#: computed for every line; the per-category lexicon ones (:data:`LEXICAL_FEATURES`)
+#: are zero on a line without a furniture-lexicon hit and are read from
+#: :attr:`LineInfo.cover` where there is one.
+DENSE_FEATURES: tuple[str, ...] = (
     "log_words",
     "words_le_2",
     "words_le_5",
@@ -82,9 +87,12 @@ LINE_FEATURES: tuple[str, ...] = (
     "log_repeats",
     "lexicon_cover",
     "lexicon_at_start",
+)
+LEXICAL_FEATURES: tuple[str, ...] = (
     *(f"hit_{c}" for c in LEXICON_CATEGORIES),
     *(f"cover_{c}" for c in LEXICON_CATEGORIES),
 )
+LINE_FEATURES: tuple[str, ...] = (*DENSE_FEATURES, *LEXICAL_FEATURES)
 
 #: Line features whose effect is not a straight line: besides its weight, each range of
 #: values (edges in the weights file) gets a weight of its own.
@@ -210,23 +218,21 @@ _MONTHS = frozenset(
     janeiro fevereiro março maio junho julho setembro outubro novembro dezembro gennaio
     febbraio aprile maggio giugno luglio settembre ottobre""".split()
 )
-_DIGITS_RE = re.compile(r"[0-9]+")
-#: What follows a number in a date ("19.11.2019", "2019-11-19", "2019年") or a time
-#: ("6:34", "8 am", "32M ago", "2 hours ago"); tried only where a number ends.
-_DATE_AFTER_RE = re.compile(r"[./-]\d{1,2}[./-]\d|[年月]")
-_TIME_AFTER_RE = re.compile(
-    r":\d\d|\s?[ap]\.?m\.?(?!\w)"
-    r"|\s?(?:s|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|weeks?|months?)\sago(?!\w)",
+#: A date written with numbers ("19.11.2019", "2019-11-19", "2019年").
+_NUMERIC_DATE_RE = re.compile(r"[0-9](?:[./-]\d{1,2}[./-]\d|[年月])")
+#: A clock or relative time ("6:34", "8 am", "32M ago", "2 hours ago"), looked for only
+#: on a line with a colon, "a.m." or a time word (:data:`_TIME_WORDS`).
+_CLOCK_RE = re.compile(
+    r"[0-9](?::\d\d|\s?[ap]\.?m\.?(?!\w)"
+    r"|\s?(?:s|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|weeks?|months?)\sago(?!\w))",
     re.IGNORECASE,
 )
-_DATE_SEPS = "./-年月"
+#: Capital and digit initials, on ASCII lines (``str.isupper`` / ``str.isdigit`` otherwise).
+_ASCII_UPPER_RE = re.compile("[A-Z]")
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 #: Words after a number that make it a time ("8 am", "2 hours ago").
 _TIME_WORDS = frozenset({"am", "pm", "ago"})
-#: How a sentence ends inside a line.
-_INNER_ENDS = (". ", "? ", "! ", "。")
-#: The same sentence ends and the digits, found in one pass over the whole text and
-#: counted per line by bisection (a count per character kind per line was the cost).
-_INNER_END_RE = re.compile(r"[.?!] ")
+#: Digits, found in one pass over the whole text and counted per line by bisection.
 _DIGIT_RE = re.compile(r"[0-9]")
 _MARKER_RE = re.compile(r"[-–—•*·▪►✓]\s|\d{1,2}[.)]\s|\(\w\)\s")
 #: A commenter's header: "jane says:", "Max schreibt:".
@@ -253,9 +259,29 @@ class LineInfo:
 
     spans: tuple[Span, ...]
     words: tuple[float, ...]  # words, with han and kana characters counted as half a word each
-    features: tuple[tuple[float, ...], ...]  # LINE_FEATURES, one row per line
+    features: tuple[tuple[float, ...], ...]  # DENSE_FEATURES, one row per line
     cover: tuple[dict[str, int], ...]  # characters covered per lexicon category
     first_hit: tuple[str | None, ...]  # category of the line's first lexicon hit
+
+    def full_row(self, i: int) -> tuple[float, ...]:
+        """Line ``i``'s :data:`LINE_FEATURES`: the dense ones, then per lexicon category
+        whether it hits the line and the share of the line's characters it covers."""
+        return (
+            *self.features[i],
+            *lexical_row(self.cover[i], self.spans[i].end - self.spans[i].start),
+        )
+
+
+def lexical_row(cover: Mapping[str, int], chars: int) -> tuple[float, ...]:
+    """:data:`LEXICAL_FEATURES` of a line of ``chars`` characters with lexicon ``cover``."""
+    hits = [0.0] * len(LEXICON_CATEGORIES)
+    shares = [0.0] * len(LEXICON_CATEGORIES)
+    for k, cat in enumerate(LEXICON_CATEGORIES):
+        c = cover.get(cat)
+        if c:
+            hits[k] = 1.0
+            shares[k] = min(1.0, c / chars)
+    return (*hits, *shares)
 
 
 def _lexicon_cover(doc: Document) -> tuple[list[dict[str, int]], list[tuple[int, str] | None]]:
@@ -291,120 +317,126 @@ def _month_day(toks: Sequence[str]) -> bool:
 
 
 def line_info(doc: Document) -> LineInfo:
-    """First-stage features of every line of ``doc``."""
+    """First-stage features of every line of ``doc``.
+
+    Function words are flagged once for the whole document and counted per line
+    by prefix sums; symbols and digits are found in one pass over the text each
+    and counted per line by bisection. What is left per line is a few string
+    operations, most of them in C (``str.count``, ``in``, anchored regexes).
+    """
     text = doc.text
     lines = doc.lines
     word_starts = doc.word_starts
     tokens = doc.tokens
-    stop = stopwords()
     cover, first = _lexicon_cover(doc)
     keys = [text[s:e] for s, e in lines]
     seen = Counter(keys)
-    rows: list[tuple[float, ...]] = []
-    eff_words: list[float] = []
-    lexicon_index = {c: k for k, c in enumerate(LEXICON_CATEGORIES)}
-    ncat = len(LEXICON_CATEGORIES)
-    no_hits = [0.0] * ncat
-    # symbols are found in one pass over the whole text and counted per line by bisection
+    stop_at = list(accumulate(map(stopwords().__contains__, tokens), initial=0))
+    if len(word_starts) > 1:
+        initials = "".join(itemgetter(*word_starts)(text))
+    else:
+        initials = "".join(text[k] for k in word_starts)
     symbol_at = [m.start() for m in _SYMBOL_RE.finditer(text)]
     digit_at = [m.start() for m in _DIGIT_RE.finditer(text)]
-    end_at = [m.start() for m in _INNER_END_RE.finditer(text)]
-    full_stop_at = [m.start() for m in re.finditer("。", text)] if not text.isascii() else []
+    ascii_text = text.isascii()
+    log1p = math.log1p
+    rows: list[tuple[float, ...]] = []
+    eff_words: list[float] = []
+    a = 0
     for i, (start, end) in enumerate(lines):
-        line = text[start:end]
+        line = keys[i]
         chars = end - start
-        a = bisect_left(word_starts, start, 0)
+        a = bisect_left(word_starts, start, a)
         b = bisect_left(word_starts, end, a)
         nw = b - a
-        ascii_line = line.isascii()
+        ascii_line = ascii_text or line.isascii()
         cjk = 0 if ascii_line else len(_CJK_RE.findall(line))
         eff = nw + cjk / 2
         eff_words.append(eff)
-        toks = tokens[a:b]
-        nstop = sum(map(stop.__contains__, toks))
-        firsts = "".join([text[k] for k in word_starts[a:b]])
-        upper = sum(map(str.isupper, firsts))
-        alpha = nw - sum(map(str.isdigit, firsts)) if upper else nw
-        caps = len(_CAPS_RE.findall(line)) if upper and nw <= _CAPS_WORDS else 0
+        nstop = stop_at[b] - stop_at[a]
+        if ascii_line:
+            upper = len(_ASCII_UPPER_RE.findall(initials, a, b))
+        else:
+            upper = sum(map(str.isupper, initials[a:b]))
+        if upper:
+            if ascii_line:
+                alpha = nw - len(_ASCII_DIGIT_RE.findall(initials, a, b))
+            else:
+                alpha = nw - sum(map(str.isdigit, initials[a:b]))
+            caps = len(_CAPS_RE.findall(line)) if nw <= _CAPS_WORDS else 0
+        else:
+            alpha = nw
+            caps = 0
         last = line[-1]
         last_core = line.rstrip("\"'”’»)]」』")[-1:] if last in _CLOSERS else last
-        digits = bisect_left(digit_at, end) - bisect_left(digit_at, start)
-        symbols = bisect_left(symbol_at, end) - bisect_left(symbol_at, start)
-        # ". " cannot straddle the line's end: the line is trimmed, so its last
-        # character is never followed by a space inside the line
-        sentences = bisect_left(end_at, end - 1) - bisect_left(end_at, start)
-        if full_stop_at:
-            sentences += bisect_left(full_stop_at, end) - bisect_left(full_stop_at, start)
+        ends = last_core in _SENTENCE_END
+        digits = bisect_left(digit_at, end) - bisect_left(digit_at, start) if digit_at else 0
+        symbols = bisect_left(symbol_at, end) - bisect_left(symbol_at, start) if symbol_at else 0
+        # a sentence end inside the line: punctuation, then a space (the line is
+        # trimmed, so the pair never straddles its end)
+        sentences = line.count(". ") + line.count("? ") + line.count("! ")
+        if not ascii_line:
+            sentences += line.count("。")
         has_date = has_time = False
         if digits:
-            has_date = not _MONTHS.isdisjoint(toks) and _month_day(toks)
-            timey = ":" in line or not _TIME_WORDS.isdisjoint(toks) or ".m." in line
-            for m in _DIGITS_RE.finditer(line):
-                after = m.end()
-                nxt = line[after : after + 1]
-                if not has_date and nxt and nxt in _DATE_SEPS:
-                    has_date = bool(_DATE_AFTER_RE.match(line, after))
-                if timey and not has_time:
-                    has_time = bool(_TIME_AFTER_RE.match(line, after))
-                if has_date and (has_time or not timey):
-                    break
+            toks = tokens[a:b]
+            has_date = (not _MONTHS.isdisjoint(toks) and _month_day(toks)) or bool(
+                _NUMERIC_DATE_RE.search(line)
+            )
+            if ":" in line or not _TIME_WORDS.isdisjoint(toks) or ".m." in line:
+                has_time = bool(_CLOCK_RE.search(line))
         if ascii_line:
             commas = line.count(",")
             seps = line.count("|") + line.count(" / ")
+            quoted = '"' in line
         else:
             commas = line.count(",") + line.count("،") + line.count("、")
             seps = sum(map(line.count, _SEPARATORS)) + line.count(" / ")
+            quoted = _QUOTE_RE.search(line) is not None
         cov = cover[i]
-        covered = sum(cov.values()) if cov else 0
-        f = first[i]
-        lex_start = 1.0 if f is not None and f[0] == start else 0.0
         if cov:
-            hit_row = [0.0] * ncat
-            cover_row = [0.0] * ncat
-            for cat, c in cov.items():
-                k = lexicon_index[cat]
-                hit_row[k] = 1.0
-                cover_row[k] = min(1.0, c / chars)
+            covered = sum(cov.values())
+            f = first[i]
+            lex_start = 1.0 if f is not None and f[0] == start else 0.0
         else:
-            hit_row = cover_row = no_hits
-        first_tok = toks[0] if toks else ""
-        row = (
-            math.log1p(eff),
-            1.0 if eff <= 2 else 0.0,
-            1.0 if eff <= 5 else 0.0,
-            1.0 if eff <= 10 else 0.0,
-            1.0 if eff >= 25 else 0.0,
-            math.log1p(chars),
-            nstop / nw if nw else 0.0,
-            1.0 if nw >= 3 and nstop == 0 else 0.0,
-            1.0 if last_core in _SENTENCE_END else 0.0,
-            1.0 if last == ":" else 0.0,
-            1.0 if last.isalnum() else 0.0,
-            upper / alpha if alpha else 0.0,
-            caps / alpha if alpha else 0.0,
-            digits / chars,
-            symbols / chars,
-            math.log1p(seps),
-            1.0
-            if ("http" in line or "www." in line or "@" in line) and _URL_RE.search(line)
-            else 0.0,
-            commas / nw if nw else 0.0,
-            math.log1p(sentences + (1 if last_core in _SENTENCE_END else 0)),
-            1.0 if _QUOTE_RE.search(line) else 0.0,
-            1.0 if line[0].islower() else 0.0,
-            1.0 if _MARKER_RE.match(line) else 0.0,
-            1.0 if has_date else 0.0,
-            1.0 if has_time else 0.0,
-            1.0 if first_tok in _BY_WORDS and nw <= 12 else 0.0,
-            1.0 if nw <= 6 and _COMMENT_HEADER_RE.search(line) else 0.0,
-            cjk / chars,
-            math.log1p(seen[keys[i]] - 1),
-            min(1.0, covered / chars),
-            lex_start,
-            *hit_row,
-            *cover_row,
+            covered = 0
+            lex_start = 0.0
+        rows.append(
+            (
+                log1p(eff),
+                1.0 if eff <= 2 else 0.0,
+                1.0 if eff <= 5 else 0.0,
+                1.0 if eff <= 10 else 0.0,
+                1.0 if eff >= 25 else 0.0,
+                log1p(chars),
+                nstop / nw if nw else 0.0,
+                1.0 if nw >= 3 and nstop == 0 else 0.0,
+                1.0 if ends else 0.0,
+                1.0 if last == ":" else 0.0,
+                1.0 if last.isalnum() else 0.0,
+                upper / alpha if alpha else 0.0,
+                caps / alpha if alpha else 0.0,
+                digits / chars,
+                symbols / chars,
+                log1p(seps),
+                1.0
+                if ("http" in line or "www." in line or "@" in line) and _URL_RE.search(line)
+                else 0.0,
+                commas / nw if nw else 0.0,
+                log1p(sentences + ends),
+                1.0 if quoted else 0.0,
+                1.0 if line[0].islower() else 0.0,
+                1.0 if _MARKER_RE.match(line) else 0.0,
+                1.0 if has_date else 0.0,
+                1.0 if has_time else 0.0,
+                1.0 if nw and tokens[a] in _BY_WORDS and nw <= 12 else 0.0,
+                1.0 if last == ":" and nw <= 6 and _COMMENT_HEADER_RE.search(line) else 0.0,
+                cjk / chars,
+                log1p(seen[line] - 1),
+                min(1.0, covered / chars),
+                lex_start,
+            )
         )
-        rows.append(row)
     return LineInfo(
         spans=lines,
         words=tuple(eff_words),

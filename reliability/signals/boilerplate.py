@@ -47,6 +47,7 @@ from ..document import Document, Span
 from ..profile import Evidence, Signal
 from ._boilerplate_features import (
     BINNED_FEATURES,
+    DENSE_FEATURES,
     INSERT_FEATURES,
     LEXICON_CATEGORIES,
     LINE_FEATURES,
@@ -105,6 +106,7 @@ class _LineModel:
 
     linear: _Linear
     bins: tuple[tuple[int, tuple[float, ...], tuple[float, ...]], ...]  # (feature, edges, points)
+    lexical: dict[str, tuple[float, float]]  # category -> weights of its hit and cover features
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,9 @@ def _line_model(stage: Mapping[str, Any]) -> _LineModel:
         points = full.weights[k : k + len(edges[name]) + 1]
         bins.append((LINE_FEATURES.index(name), edges[name], points))
         k += len(points)
-    return _LineModel(_Linear(full.weights[: len(LINE_FEATURES)], full.bias), tuple(bins))
+    w = dict(zip(LINE_FEATURES, full.weights, strict=False))
+    lexical = {c: (w[f"hit_{c}"], w[f"cover_{c}"]) for c in LEXICON_CATEGORIES}
+    return _LineModel(_Linear(full.weights[: len(LINE_FEATURES)], full.bias), tuple(bins), lexical)
 
 
 def _regimes(model: _Linear) -> tuple[_Linear, _Linear]:
@@ -180,28 +184,27 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-#: Where the per-category lexicon features start in a line's row (zero without any hit).
-_LEXICON_PART = LINE_FEATURES.index(f"hit_{LEXICON_CATEGORIES[0]}")
-
-
 def line_logits(info: LineInfo) -> list[float]:
     """The line model's log-odds of furniture for every line.
 
     The per-category lexicon features are all zero on a line without a lexicon
-    hit, so their part of the sum is only computed where there is one.
+    hit, so their part of the sum is only computed for the categories that hit.
     """
     model = _model().line
-    dense = model.linear.weights[:_LEXICON_PART]
-    lexical = model.linear.weights[_LEXICON_PART:]
+    dense = model.linear.weights[: len(DENSE_FEATURES)]
+    lexical = model.lexical
     bias = model.linear.bias
     bins = model.bins
     out = []
-    for row, cover in zip(info.features, info.cover, strict=True):
-        z = bias + sum(map(mul, dense, row))  # map stops at the end of the shorter ``dense``
-        for k, edges, points in bins:
-            z += points[bisect_right(edges, row[k])]
+    for row, cover, (start, end) in zip(info.features, info.cover, info.spans, strict=True):
+        z = bias + sum(map(mul, dense, row))
+        for j, edges, points in bins:
+            z += points[bisect_right(edges, row[j])]
         if cover:
-            z += sum(map(mul, lexical, row[_LEXICON_PART:]))
+            chars = end - start
+            for cat, c in cover.items():
+                hit, share = lexical[cat]
+                z += hit + share * min(1.0, c / chars)
         out.append(float(z))
     return out
 
@@ -257,7 +260,7 @@ def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
     }
 
 
-_HAS = {name: LINE_FEATURES.index(name) for name in ("has_date", "has_time", "starts_by")}
+_HAS = {name: DENSE_FEATURES.index(name) for name in ("has_date", "has_time", "starts_by")}
 
 
 def _category(info: LineInfo, i: int) -> str | None:
