@@ -558,10 +558,6 @@ def span_rows(
         prose_sum.append(prose_sum[-1] + sh.prose[i])
         dated_sum.append(dated_sum[-1] + sh.dated[i])
 
-    def around(prefix: Sequence[float], i: int, k: int) -> tuple[float, int]:
-        lo, hi = max(0, i - k), min(n, i + k + 1)
-        return prefix[hi] - prefix[lo], hi - lo
-
     runs = _runs(info, sh)
     # walls of the categories that usually open a page's tail, seen anywhere above
     tail_cats = ("copyright", "comment_form", "related_links", "share_prompt")
@@ -581,10 +577,15 @@ def span_rows(
         row = rows[i]
         up, up_walls = above[i]
         down, down_walls = below[i]
-        w2, c2 = around(zsum, i, 2)
-        w5, c5 = around(zsum, i, 5)
-        p5, _ = around(prose_sum, i, 5)
-        d2, _ = around(dated_sum, i, 2)
+        # windows of two and five lines either side, by prefix sums
+        lo2 = i - 2 if i >= 2 else 0
+        hi2 = i + 3 if i + 3 <= n else n
+        lo5 = i - 5 if i >= 5 else 0
+        hi5 = i + 6 if i + 6 <= n else n
+        w2, c2 = zsum[hi2] - zsum[lo2], hi2 - lo2
+        w5, c5 = zsum[hi5] - zsum[lo5], hi5 - lo5
+        p5 = prose_sum[hi5] - prose_sum[lo5]
+        d2 = dated_sum[hi2] - dated_sum[lo2]
         base = (
             z[i],
             z[i - 1] if i > 0 else 0.0,
