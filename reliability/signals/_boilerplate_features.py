@@ -168,6 +168,7 @@ _SPAN_BASE: tuple[str, ...] = (
     "log_dated_from_core",
     "log_unsentences_from_core",
     "sentence",
+    "topic_overlap",
 )
 #: The core takes only lines whose line-model log-odds of furniture are below minus this.
 CORE_BIAS = 2.0
@@ -262,6 +263,9 @@ class LineInfo:
     features: tuple[tuple[float, ...], ...]  # DENSE_FEATURES, one row per line
     cover: tuple[dict[str, int], ...]  # characters covered per lexicon category
     first_hit: tuple[str | None, ...]  # category of the line's first lexicon hit
+    tokens: Sequence[str]  # the document's tokens
+    word_spans: tuple[tuple[int, int], ...]  # each line's first and past-last token index
+    function_words: tuple[int, ...]  # each line's function words
 
     def full_row(self, i: int) -> tuple[float, ...]:
         """Line ``i``'s :data:`LINE_FEATURES`: the dense ones, then per lexicon category
@@ -342,6 +346,8 @@ def line_info(doc: Document) -> LineInfo:
     log1p = math.log1p
     rows: list[tuple[float, ...]] = []
     eff_words: list[float] = []
+    word_spans: list[tuple[int, int]] = []
+    function_words: list[int] = []
     a = 0
     for i, (start, end) in enumerate(lines):
         line = keys[i]
@@ -354,6 +360,8 @@ def line_info(doc: Document) -> LineInfo:
         eff = nw + cjk / 2
         eff_words.append(eff)
         nstop = stop_at[b] - stop_at[a]
+        word_spans.append((a, b))
+        function_words.append(nstop)
         if ascii_line:
             upper = len(_ASCII_UPPER_RE.findall(initials, a, b))
         else:
@@ -443,6 +451,9 @@ def line_info(doc: Document) -> LineInfo:
         features=tuple(rows),
         cover=tuple(cover),
         first_hit=tuple(None if f is None else f[1] for f in first),
+        tokens=tokens,
+        word_spans=tuple(word_spans),
+        function_words=tuple(function_words),
     )
 
 
@@ -571,9 +582,11 @@ def span_rows(
                 if c in cov:
                     seen[k] = 1.0
     from_core = _from_core(sh, core)
+    todo = list(range(n) if lines is None else lines)
+    topic = dict(zip(todo, _topic_overlap(info, core, todo), strict=True))
     out: list[tuple[float, ...]] = []
     rows = info.features
-    for i in range(n) if lines is None else lines:
+    for i in todo:
         row = rows[i]
         up, up_walls = above[i]
         down, down_walls = below[i]
@@ -617,8 +630,36 @@ def span_rows(
             *seen_above[i],
             *from_core[i],
             float(sh.sentence[i]),
+            topic[i],
         )
         out.append(base)
+    return out
+
+
+def _topic_overlap(info: LineInfo, core: tuple[int, int], lines: Iterable[int]) -> list[float]:
+    """For each of the ``lines``, the share of its words other than function words that
+    the core also uses.
+
+    The article's paragraphs share names and topic words; a teaser for another
+    story, a comment or a menu mostly does not. Zero for a line of function words
+    only.
+    """
+    first, last = core
+    tokens = info.tokens
+    vocab = (
+        set(tokens[info.word_spans[first][0] : info.word_spans[last][1]]) if first >= 0 else set()
+    )
+    shared_function = vocab & stopwords()
+    out = []
+    for i in lines:
+        a, b = info.word_spans[i]
+        content = b - a - info.function_words[i]
+        if content <= 0:
+            out.append(0.0)
+            continue
+        toks = tokens[a:b]
+        hits = sum(map(vocab.__contains__, toks)) - sum(map(shared_function.__contains__, toks))
+        out.append(hits / content)
     return out
 
 
@@ -822,6 +863,8 @@ _DATELINE_RE = re.compile(
 TITLE_WORDS = 25
 #: A sentence below the span joins it unless furniture phrases cover this share of it.
 _GUARD_COVER = 0.25
+#: Items of one list differ by at most this much in log word count.
+_LIST_WORDS = 0.5
 #: Sure prose: line-model log-odds of -3 or less (``Shape.logit`` is a quarter of it) ...
 _SURE_PROSE = -0.75
 #: ... on a line of at least this many words.
@@ -842,6 +885,10 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
       sentence punctuation, furniture phrases covering less than a quarter of
       it) joins it, and so on down: a short real last paragraph ("The council
       meets again in June.").
+    * A line right below the span that continues a list the span ends with (the
+      span's last two lines and it read as items of one list, see
+      :func:`_list_items`) joins it, and so on down: the article's tour dates or
+      table rows are not cut in the middle.
     """
     if first < 0:
         return first, last
@@ -865,6 +912,40 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
             first = 0
     n = len(rows)
     cover = _F["lexicon_cover"]
-    while last + 1 < n and sh.sentence[last + 1] and rows[last + 1][cover] < _GUARD_COVER:
+    while last + 1 < n and (
+        (sh.sentence[last + 1] and rows[last + 1][cover] < _GUARD_COVER)
+        or (
+            last - 1 >= first
+            and _list_items(text, info, sh, last - 1, last)
+            and _list_items(text, info, sh, last, last + 1)
+        )
+    ):
         last += 1
     return first, last
+
+
+def _list_items(text: str, info: LineInfo, sh: Shape, i: int, j: int) -> bool:
+    """Whether lines ``i`` and ``j`` read as items of one list (tour dates, a table's rows).
+
+    Neither is prose or a wall of furniture phrases; both have about the same
+    number of words (within a factor of about 1.6), start with the same kind of
+    character (capital, small letter, digit, other), and agree on sentence
+    punctuation at the end and on holding a date.
+    """
+    if sh.prose[i] or sh.prose[j] or sh.wall[i] or sh.wall[j]:
+        return False
+    a, b = info.features[i], info.features[j]
+    f = _F
+    if a[f["lexicon_cover"]] >= _GUARD_COVER or b[f["lexicon_cover"]] >= _GUARD_COVER:
+        return False
+    if abs(a[f["log_words"]] - b[f["log_words"]]) > _LIST_WORDS:
+        return False
+    for name in ("ends_sentence", "has_date"):
+        if a[f[name]] != b[f[name]]:
+            return False
+    return _initial_kind(text[info.spans[i].start]) == _initial_kind(text[info.spans[j].start])
+
+
+def _initial_kind(c: str) -> int:
+    """0 for a capital, 1 for a small letter, 2 for a digit, 3 for anything else."""
+    return 0 if c.isupper() else 1 if c.islower() else 2 if c.isdigit() else 3

@@ -270,6 +270,17 @@ def _category(info: LineInfo, i: int) -> str | None:
     return max(cover, key=lambda c: (cover[c], -LEXICON_CATEGORIES.index(c)))
 
 
+#: Inside a run of removed lines, a line's own lexicon category replaces the run's
+#: only where furniture phrases cover at least this share of it: a comment that
+#: happens to say "home" stays a comment.
+CATEGORY_COVER = 0.25
+
+
+def _covered(info: LineInfo, i: int) -> float:
+    start, end = info.spans[i]
+    return sum(info.cover[i].values()) / (end - start)
+
+
 def _shape_category(info: LineInfo, i: int) -> str:
     row = info.features[i]
     if row[_HAS["has_date"]] or row[_HAS["has_time"]] or row[_HAS["starts_by"]]:
@@ -312,9 +323,9 @@ def _classify(doc: Document) -> list[LineLabel]:
             labels.append(LineLabel(info.spans[i], False, None, p, inside))
             continue
         lex = _category(info, i)
-        if lex is not None:
+        if lex is not None and (heading is None or _covered(info, i) >= CATEGORY_COVER):
             heading = lex
-        cat = lex or heading or _shape_category(info, i)
+        cat = heading or _shape_category(info, i)
         labels.append(LineLabel(info.spans[i], True, cat, p, inside))
     return labels
 
