@@ -541,55 +541,105 @@ def span_rows(
     One value per name of the ``leak.`` half of :data:`SPAN_FEATURES`; the span
     models weigh them by regime (see :func:`regime_row`).
     """
-    f = _F
-    z = sh.logit
-    n = len(z)
-    far = math.log1p(n) / 3
-    above: list[tuple[int, int]] = []  # (last prose line above or -1, walls since it)
-    last, walls = -1, 0
-    for i in range(n):
-        above.append((last, walls))
-        if sh.prose[i]:
-            last, walls = i, 0
-        elif sh.wall[i]:
-            walls += 1
-    below: list[tuple[int, int]] = [(-1, 0)] * n
-    nxt, walls = -1, 0
-    for i in range(n - 1, -1, -1):
-        below[i] = (nxt, walls)
-        if sh.prose[i]:
-            nxt, walls = i, 0
-        elif sh.wall[i]:
-            walls += 1
-    zsum = [0.0]
-    prose_sum = [0]
-    dated_sum = [0]
-    for i in range(n):
-        zsum.append(zsum[-1] + z[i])
-        prose_sum.append(prose_sum[-1] + sh.prose[i])
-        dated_sum.append(dated_sum[-1] + sh.dated[i])
+    rows = SpanRows(info, sh, core)
+    return [rows.row(i) for i in (range(len(sh.logit)) if lines is None else lines)]
 
-    runs = _runs(info, sh)
-    # walls of the categories that usually open a page's tail, seen anywhere above
-    tail_cats = ("copyright", "comment_form", "related_links", "share_prompt")
-    seen_above: list[tuple[float, ...]] = []
-    seen = [0.0] * len(tail_cats)
-    for i in range(n):
-        seen_above.append(tuple(seen))
-        cov = info.cover[i]
-        if sh.wall[i] or sum(cov.values()) >= 0.3 * (info.spans[i].end - info.spans[i].start):
-            for k, c in enumerate(tail_cats):
-                if c in cov:
-                    seen[k] = 1.0
-    from_core = _from_core(sh, core)
-    todo = list(range(n) if lines is None else lines)
-    topic = dict(zip(todo, _topic_overlap(info, core, todo), strict=True))
-    out: list[tuple[float, ...]] = []
-    rows = info.features
-    for i in todo:
+
+class SpanRows:
+    """The span features of any line of a text, given its ``core``: what every row
+    needs is computed once, in a few passes over the lines; each row on demand
+    (the walk away from the core usually stops long before the text's end)."""
+
+    def __init__(self, info: LineInfo, sh: Shape, core: tuple[int, int]) -> None:
+        self.info = info
+        self.sh = sh
+        self.core = core
+        z = sh.logit
+        n = len(z)
+        far = math.log1p(n) / 3
+        above: list[tuple[int, int]] = []  # (last prose line above or -1, walls since it)
+        last, walls = -1, 0
+        for i in range(n):
+            above.append((last, walls))
+            if sh.prose[i]:
+                last, walls = i, 0
+            elif sh.wall[i]:
+                walls += 1
+        below: list[tuple[int, int]] = [(-1, 0)] * n
+        nxt, walls = -1, 0
+        for i in range(n - 1, -1, -1):
+            below[i] = (nxt, walls)
+            if sh.prose[i]:
+                nxt, walls = i, 0
+            elif sh.wall[i]:
+                walls += 1
+        zsum = [0.0]
+        prose_sum = [0]
+        dated_sum = [0]
+        for i in range(n):
+            zsum.append(zsum[-1] + z[i])
+            prose_sum.append(prose_sum[-1] + sh.prose[i])
+            dated_sum.append(dated_sum[-1] + sh.dated[i])
+
+        runs = _runs(info, sh)
+        # walls of the categories that usually open a page's tail, seen anywhere above
+        tail_cats = ("copyright", "comment_form", "related_links", "share_prompt")
+        seen_above: list[tuple[float, ...]] = []
+        seen = [0.0] * len(tail_cats)
+        for i in range(n):
+            seen_above.append(tuple(seen))
+            cov = info.cover[i]
+            if sh.wall[i] or sum(cov.values()) >= 0.3 * (info.spans[i].end - info.spans[i].start):
+                for k, c in enumerate(tail_cats):
+                    if c in cov:
+                        seen[k] = 1.0
+        from_core = _from_core(sh, core)
+        self.n = n
+        self.far = far
+        self.above = above
+        self.below = below
+        self.zsum = zsum
+        self.prose_sum = prose_sum
+        self.dated_sum = dated_sum
+        self.runs = runs
+        self.seen_above = seen_above
+        self.from_core = from_core
+        first, last = core
+        tokens = info.tokens
+        self.vocab: set[str] = (
+            set(tokens[info.word_spans[first][0] : info.word_spans[last][1]])
+            if first >= 0
+            else set()
+        )
+        self.shared_function = self.vocab & stopwords()
+
+    def topic_overlap(self, i: int) -> float:
+        """The share of line ``i``'s words other than function words that the core also
+        uses. The article's paragraphs share names and topic words; a teaser for another
+        story, a comment or a menu mostly does not. Zero for a line of function words only.
+        """
+        info = self.info
+        a, b = info.word_spans[i]
+        content = b - a - info.function_words[i]
+        if content <= 0:
+            return 0.0
+        toks = info.tokens[a:b]
+        hits = sum(map(self.vocab.__contains__, toks))
+        return (hits - sum(map(self.shared_function.__contains__, toks))) / content
+
+    def row(self, i: int) -> tuple[float, ...]:
+        """Line ``i``'s span features."""
+        f = _F
+        info = self.info
+        sh = self.sh
+        z = sh.logit
+        n = self.n
+        far = self.far
+        zsum, prose_sum, dated_sum = self.zsum, self.prose_sum, self.dated_sum
+        rows = info.features
         row = rows[i]
-        up, up_walls = above[i]
-        down, down_walls = below[i]
+        up, up_walls = self.above[i]
+        down, down_walls = self.below[i]
         # windows of two and five lines either side, by prefix sums
         lo2 = i - 2 if i >= 2 else 0
         hi2 = i + 3 if i + 3 <= n else n
@@ -599,7 +649,7 @@ def span_rows(
         w5, c5 = zsum[hi5] - zsum[lo5], hi5 - lo5
         p5 = prose_sum[hi5] - prose_sum[lo5]
         d2 = dated_sum[hi2] - dated_sum[lo2]
-        base = (
+        return (
             z[i],
             z[i - 1] if i > 0 else 0.0,
             z[i + 1] if i + 1 < n else 0.0,
@@ -624,43 +674,14 @@ def span_rows(
             math.log1p(up_walls),
             math.log1p(down_walls),
             (p5 - sh.prose[i]) / 10,
-            *runs[i],
+            *self.runs[i],
             1.0 if i == 0 else 0.0,
             1.0 if i == n - 1 else 0.0,
-            *seen_above[i],
-            *from_core[i],
+            *self.seen_above[i],
+            *self.from_core[i],
             float(sh.sentence[i]),
-            topic[i],
+            self.topic_overlap(i),
         )
-        out.append(base)
-    return out
-
-
-def _topic_overlap(info: LineInfo, core: tuple[int, int], lines: Iterable[int]) -> list[float]:
-    """For each of the ``lines``, the share of its words other than function words that
-    the core also uses.
-
-    The article's paragraphs share names and topic words; a teaser for another
-    story, a comment or a menu mostly does not. Zero for a line of function words
-    only.
-    """
-    first, last = core
-    tokens = info.tokens
-    vocab = (
-        set(tokens[info.word_spans[first][0] : info.word_spans[last][1]]) if first >= 0 else set()
-    )
-    shared_function = vocab & stopwords()
-    out = []
-    for i in lines:
-        a, b = info.word_spans[i]
-        content = b - a - info.function_words[i]
-        if content <= 0:
-            out.append(0.0)
-            continue
-        toks = tokens[a:b]
-        hits = sum(map(vocab.__contains__, toks)) - sum(map(shared_function.__contains__, toks))
-        out.append(hits / content)
-    return out
 
 
 def is_dump(core: tuple[int, int]) -> bool:

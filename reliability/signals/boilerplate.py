@@ -36,12 +36,12 @@ import json
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from operator import mul
-from typing import Any
+from typing import Any, overload
 
 from ..document import Document, Span
 from ..profile import Evidence, Signal
@@ -55,6 +55,7 @@ from ._boilerplate_features import (
     SPAN_FEATURES,
     LineInfo,
     Shape,
+    SpanRows,
     core_span,
     extend,
     guarded,
@@ -63,7 +64,6 @@ from ._boilerplate_features import (
     line_info,
     line_model_names,
     shape,
-    span_rows,
 )
 from ._common import evidence
 
@@ -209,35 +209,50 @@ def line_logits(info: LineInfo) -> list[float]:
     return out
 
 
+class _Scores(Sequence[float]):
+    """A span model's log-odds for each line, computed when the walk reaches the line."""
+
+    def __init__(self, n: int, score: Callable[[int], float]) -> None:
+        self._n = n
+        self._score = score
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> float: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[float]: ...
+
+    def __getitem__(self, i: int | slice) -> float | Sequence[float]:
+        if isinstance(i, slice):
+            return [self._score(k) for k in range(*i.indices(self._n))]
+        return self._score(i)
+
+
 def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
     """The first and last article line (``(-1, -1)`` without lines).
 
     The core (the surest run of prose) is grown up by the head model and down by
     the tail model, each line's log-odds plus a share of the line model's own.
-    Only the lines outside the core are scored.
+    Only the lines the walk away from the core reaches are scored.
     """
     model = _model()
     core = core_span(sh)
-    first, last = core
-    if first < 0:
+    if core[0] < 0:
         return core
     n = len(sh.logit)
     dump = is_dump(core)
     head = model.head[dump]
     tail = model.tail[dump]
-    outside = [*range(first), *range(last + 1, n)]
-    up = [0.0] * n
-    down = [0.0] * n
+    rows = SpanRows(info, sh, core)
     own = 4 * model.line_weight  # Shape.logit is the line model's clipped log-odds / 4
-    for i, r in zip(outside, span_rows(info, sh, core, outside), strict=True):
-        if i < first:
-            up[i] = head(r) + own * sh.logit[i]
-        else:
-            down[i] = tail(r) + own * sh.logit[i]
+    z = sh.logit
     return extend(
         core,
-        up,
-        down,
+        _Scores(n, lambda i: head(rows.row(i)) + own * z[i]),
+        _Scores(n, lambda i: tail(rows.row(i)) + own * z[i]),
         up_bias=model.head_bias,
         down_bias=model.tail_bias,
         drawdown=model.dump_drawdown if dump else model.drawdown,

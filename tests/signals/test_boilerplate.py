@@ -7,6 +7,9 @@ dateline, a short last paragraph, a bullet list) must stay.
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,12 @@ from hypothesis import strategies as st
 from reliability import clean
 from reliability.document import Document
 from reliability.signals import boilerplate
+from reliability.signals._boilerplate_features import (
+    BINNED_FEATURES,
+    best_segment,
+    first_strong_segment,
+    line_model_names,
+)
 from reliability.signals.boilerplate import CATEGORIES, classify_lines
 
 ARTICLE = [
@@ -149,6 +158,32 @@ def test_a_whole_leaked_tail_goes_with_the_article_kept() -> None:
     assert {r.category for r in c.removed} >= {"share_prompt", "related_links", "comment_form"}
 
 
+def test_a_comment_thread_below_a_short_article_goes() -> None:
+    # the comments are longer prose than the article itself: the article's core is the
+    # first sure run of prose, not the heaviest one
+    comments = (
+        "14 comments",
+        "Leave a Reply",
+        "Anna K. says:",
+        "I take the night bus every week and it is always full after eleven, so this is long "
+        "overdue. I just hope the drivers get a fair deal out of it as well.",
+        "Tom Berg says:",
+        "Another million euros from the transport budget while the roads in our village have "
+        "not been repaired for years. Who decided this, and why were we not asked?",
+        "Lisa says:",
+        "My son works late shifts at the hospital and has been taking taxis home because there "
+        "was no other way. This will save our family a lot of money every month.",
+        "Peter Holm says:",
+        "Great news for the northern villages, but the timetable still looks thin on Sundays, "
+        "when most of the restaurant staff finish work after midnight.",
+    )
+    text = "\n\n".join([*ARTICLE[:2], *comments])
+    c = clean(text)
+    assert paragraphs(c.text) == ARTICLE[:2]
+    # one category for the whole thread, even where a comment says "home"
+    assert removed(text) == [(line, "comment_form") for line in comments]
+
+
 # --- hard negatives ------------------------------------------------------------------
 
 
@@ -217,6 +252,34 @@ def test_short_bullet_points_inside_an_article_stay() -> None:
     assert removed(text) == []
 
 
+def test_a_list_that_ends_the_article_stays() -> None:
+    # announced by the article, items of one shape, nothing after it
+    timetable = [
+        "The night bus timetable from March:",
+        "Mon-Thu: every 30 minutes until 1 am",
+        "Fri: every 20 minutes until 3 am",
+        "Sat: every 20 minutes until 3 am",
+        "Sun: every hour until midnight",
+        "Holidays: as on Sundays",
+    ]
+    text = "\n\n".join([*ARTICLE, *timetable])
+    assert removed(text) == []
+
+
+def test_a_list_that_ends_the_article_stays_before_a_leaked_tail() -> None:
+    timetable = [
+        "The night bus timetable from March:",
+        "Mon-Thu: every 30 minutes until 1 am",
+        "Fri: every 20 minutes until 3 am",
+        "Sat: every 20 minutes until 3 am",
+        "Sun: every hour until midnight",
+        "Holidays: as on Sundays",
+    ]
+    tail = ["Share this:", "Facebook", "Twitter", "Leave a Reply"]
+    text = "\n\n".join([*ARTICLE, *timetable, *tail])
+    assert [t for t, _ in removed(text)] == tail
+
+
 def test_a_table_between_paragraphs_stays() -> None:
     table = ["Route", "Riders", "N1", "1,240", "N2", "980", "N3", "615"]
     text = "\n".join([*ARTICLE[:2], *table, *ARTICLE[2:]])
@@ -261,6 +324,45 @@ def test_ten_megabytes_complete_with_sane_output() -> None:
     assert removed_text <= {"Home", "Share this:", "Leave a Reply"}
     assert c.text.count(ARTICLE[1]) == text.count(ARTICLE[1])
     assert all(text[r.start : r.end] == r.text for r in c.removed[:100])
+
+
+def test_core_is_the_first_run_that_weighs_enough() -> None:
+    # log-odds of furniture: an article (three sure lines), a wall, then a heavier block
+    logits = [-5.0, -5.0, -5.0, 6.0, 6.0, -5.0, -5.0, -5.0, -5.0]
+    # each line weighs -(logit + 2): the article 9, the wall -16, the later block 12
+    assert first_strong_segment(logits, bias=2.0, share=0.7) == (0, 2)
+    assert first_strong_segment(logits, bias=2.0, share=0.8) == (5, 8)
+    assert first_strong_segment(logits, bias=2.0, share=1.0) == best_segment(logits, bias=2.0)
+    # no line leans to article: the one that leans least, as best_segment does
+    assert first_strong_segment([3.0, 1.0, 4.0], bias=2.0, share=0.7) == (1, 1)
+    assert first_strong_segment([], bias=2.0, share=0.7) == (-1, -1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(-10, 10), max_size=30), st.floats(0, 3))
+def test_heaviest_segment_is_the_core_with_share_one(logits: list[float], bias: float) -> None:
+    def weight(span: tuple[int, int]) -> float:
+        return sum(-max(-8.0, min(8.0, z + bias)) for z in logits[span[0] : span[1] + 1])
+
+    got = first_strong_segment(logits, bias=bias, share=1.0)
+    want = best_segment(logits, bias=bias)
+    assert got[0] <= got[1]
+    if logits:
+        assert weight(got) == pytest.approx(weight(want))
+
+
+def test_line_model_weights_are_readable() -> None:
+    data = json.loads(
+        files("reliability").joinpath("weights", "boilerplate.json").read_text(encoding="utf-8")
+    )
+    line = data["line"]
+    assert set(line["bins"]) == set(BINNED_FEATURES)
+    for edges in line["bins"].values():
+        assert edges == sorted(set(edges))
+    assert tuple(line["features"]) == line_model_names(line["bins"])
+    for f in line["features"].values():
+        assert set(f) == {"weight", "mean", "scale"}
+        assert f["scale"] > 0
 
 
 _LINE = st.one_of(

@@ -84,3 +84,19 @@ def test_split_keeps_sites_apart(shared_data: Path) -> None:
     assert not tune & held
     assert script.site("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
     assert script.site("https://edition.cnn.com/x") == "cnn.com"
+
+
+@pytest.mark.data
+def test_seed_articles(shared_data: Path) -> None:
+    """The project's five seed articles: four are clean, the fifth ends with a
+    comment-form line and a theme blurb, and loses exactly those two lines."""
+    from reliability import clean
+
+    seeds = sorted((shared_data / "seeds").glob("*.txt"))
+    assert len(seeds) == 5
+    for path in seeds[:4]:
+        assert clean(path.read_text(encoding="utf-8")).removed == (), path.name
+    c = clean(seeds[4].read_text(encoding="utf-8"))
+    assert [r.category for r in c.removed] == ["comment_form", "theme_ad"]
+    assert c.removed[0].text.startswith("Your email address will not be published")
+    assert "WordPress theme" in c.removed[1].text
