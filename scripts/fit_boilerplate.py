@@ -12,7 +12,11 @@ lines.
 Four logistic regressions are fitted on standardised features (scikit-learn, at
 development time only; run time is pure Python):
 
-* the line model (is this line furniture?) on every line;
+* the line model (is this line furniture?) on the lines of the whole page dumps,
+  each page's lines once (the leaked pages and the variants repeat them), article
+  and furniture lines weighing the same in total and a long page no more than
+  :data:`LINE_PER_PAGE` lines; each feature in ``BINNED_FEATURES`` also gets a
+  weight per range of its values (:data:`LINE_BINS` ranges, cut at quantiles);
 * the head and tail models (does this line lie outside the article span?) on the
   lines above and below the core, with the line model's out-of-fold scores as
   inputs (folds grouped by site, so no site is scored by a model that saw it);
@@ -31,6 +35,7 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,8 +174,15 @@ class Fitted:
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> Fitted:
-    """Standardise (weighted) and fit a logistic regression."""
-    scaler = StandardScaler().fit(x, sample_weight=w)
+    """Standardise (weighted) and fit a logistic regression.
+
+    A column that is constant in the training rows (a range of a binned feature no
+    training line falls in) has a weighted variance of zero, or a rounding error
+    below it: its scale is set to one.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "invalid value encountered in sqrt", RuntimeWarning)
+        scaler = StandardScaler().fit(x, sample_weight=w)
     scaler.scale_ = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(scaler.transform(x), y, sample_weight=w)
@@ -529,7 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     kinds = {k: sum(1 for t in ts if t.kind == k) for k in KINDS}
     out = {
-        "format": "reliability.boilerplate/2",
+        "format": "reliability.boilerplate/3",
         "provenance": {
             "data": "scrapinghub/article-extraction-benchmark @ 4a3bc97, as "
             "../shared/data/boilerplate pages.jsonl and leaked.jsonl (MIT)",
@@ -542,6 +554,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "model": f"scikit-learn LogisticRegression(C={args.c_line} for the line model, "
             f"{args.c} for the others) on standardised features; "
             "head, tail and insert models use the line model's out-of-fold scores",
+            "line_model": "fitted on the whole page dumps only (each page's lines once), "
+            f"article and furniture lines weighing the same in total, a page at most "
+            f"{LINE_PER_PAGE:g} lines; each binned feature also gets one weight per range "
+            f"between the {LINE_BINS - 1} quantiles in 'bins' (of the tuning pages' lines)",
             "removal_costs": COST,
             "removal_share": "averaged over texts when the setting is chosen",
         },

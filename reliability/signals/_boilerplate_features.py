@@ -5,17 +5,17 @@ Three readable models run on them:
 * the **line model**, a logistic regression over what one line (a paragraph) looks
   like on its own: its length, how much of it is function words, how it is
   punctuated and capitalised, digits and separators, dates, which furniture
-  lexicons it hits, whether it repeats elsewhere on the page;
-* the **span model**, which finds where the article starts and ends: a linear score
-  for every line inside the span (mostly the line model's verdict), one for the
-  first line (what it and the line above it look like) and one for the last line
-  (what it and the lines below it look like, such as a "Related articles" wall).
-  The best span is found exactly in one pass;
+  lexicons it hits, whether it repeats elsewhere on the page (a dozen of these
+  also get a weight per range of their values);
+* the **head and tail models**, which score each line above and below the
+  article's core from its neighbourhood, for the walk that finds where the
+  article starts and ends (:class:`SpanRows`, :func:`extend`);
 * the **insert model**, a logistic regression that finds furniture *inside* the span
   (an "Advertisement" label between two paragraphs).
 
-Everything is linear in the length of the text: one pass over the lines, lexicon
-hits mapped to lines by bisection, windows by prefix sums.
+Everything is linear in the length of the text: one pass over the lines, word
+flags counted by prefix sums, lexicon hits and digits mapped to lines by
+bisection, windows by prefix sums.
 """
 
 from __future__ import annotations
@@ -819,14 +819,13 @@ def extend(
 def best_segment(
     logits: Sequence[float], *, bias: float = 0.0, cap: float = 8.0
 ) -> tuple[int, int]:
-    """The article span: the run of lines most likely to be article, taken as a whole.
+    """The heaviest run of lines: ``[first, last]`` maximising the sum of
+    ``-(logit + bias)``, each term clipped to ``[-cap, cap]`` (Kadane's algorithm,
+    one pass).
 
-    With ``logits`` the span model's log-odds that each line lies *outside* the
-    article, the run ``[first, last]`` maximising the sum of ``-(logit + bias)``
-    (each term clipped to ``[-cap, cap]``) is the most probable split of the text
-    into head, article and tail (Kadane's algorithm, one pass). There is always a
-    span: when no line leans to article, the line that leans least. ``(-1, -1)``
-    for no lines.
+    With ``logits`` log-odds that each line is furniture, it is the run most
+    likely to be article, taken as a whole. There is always one: when no line
+    leans to article, the line that leans least. ``(-1, -1)`` for no lines.
     """
     best = -math.inf
     span = (-1, -1)

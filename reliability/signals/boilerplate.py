@@ -1,33 +1,35 @@
 """Boilerplate leakage: page furniture a scraper left in the article text.
 
-A line (paragraph) classifier for plain text, in three transparent steps, all
-linear in the length of the text:
+A line (paragraph) classifier for plain text, in transparent steps, all linear
+in the length of the text:
 
 1. **Line model.** Each line on its own gets the log-odds that it is furniture,
-   from a logistic regression over readable features: length, share of function
+   from a logistic regression over readable features (length, share of function
    words, punctuation and capitalisation shape, digits and separators, dates,
-   furniture lexicon hits per category, repeats on the page.
-2. **Span model.** The article is one run of lines. Its first and last line are
-   chosen together, exactly, to maximise a linear score: every line inside adds
-   its article share (mostly the line model's verdict), the first line adds what
-   a start looks like (prose, below a byline or a date) and the last line what an
-   end looks like (a "Related articles" or "Share this" wall below it). Every
-   line outside the span (the leaked head and tail) is furniture.
-3. **Insert model.** Inside the span, a logistic regression flags furniture
-   between paragraphs (an "Advertisement" label, a "Read more" link), only when
-   it is sure.
-
-Two guards keep short real text at the top of the span: a dateline ("LONDON,
-March 3 (Reuters) -") and a lone title line above it stay.
+   furniture lexicon hits per category, repeats on the page), a dozen of which
+   also get a weight per range of their values: a scorecard.
+2. **Core.** The first sure run of prose that weighs at least 0.7 of the
+   heaviest: the article comes before the page's teasers and comments.
+3. **Span.** The article is one run of lines around the core. Walking away from
+   it, the head and tail models score each line from its neighbourhood (the line
+   model's verdicts around it, walls of furniture phrases crossed, runs of
+   non-prose lines, the vocabulary it shares with the core); the span ends where
+   the running sum of their verdicts peaks. Every line outside the span (the
+   leaked head and tail) is furniture.
+4. **Guards** keep real text at the span's edges (an article cut by an embedded
+   post, a dateline, a lone title, a short last paragraph, a list the article ends
+   with), and the **insert model** removes furniture inside the span (an
+   "Advertisement" label between paragraphs) when it is sure.
 
 All weights are data in ``reliability/weights/boilerplate.json``, fitted by
 ``scripts/fit_boilerplate.py`` and evaluated here in pure Python.
 
 A removed line's category comes from the furniture lexicons (``comment_form``,
-``theme_ad``, ...); a line flagged by shape alone takes the category of the
-lexicon-flagged line that heads its run ("Related articles" over a list of
-headlines), else ``byline`` (a date or "By ..."), ``navigation`` (a short line)
-or ``other``.
+``theme_ad``, ...): a run of removed lines takes the category of its first line
+with furniture phrases ("Related articles" over a list of headlines), and a later
+line switches it only where its own phrases cover a quarter of it; a run without
+any takes ``byline`` (a date or "By ..."), ``navigation`` (a short line) or
+``other``.
 """
 
 from __future__ import annotations

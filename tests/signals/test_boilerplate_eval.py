@@ -6,8 +6,9 @@ Runs ``scripts/eval_boilerplate.py`` on the held-out half of the labelled pages
 * the floors this version reaches, pinned so that no change may lower them;
 * the floors issue 4 asks for (leaked: recall >= 0.95 with at most 1% of article
   lines removed; whole dumps: recall >= 0.90 with at most 2% removed). This
-  version does not reach them yet; the test is a strict expected failure, so it
-  turns red the day they are reached and the pin can move up.
+  version does not reach them yet (the dumps' recall is met, their 2% is not);
+  the test is a strict expected failure, so it turns red the day they are
+  reached and the pin can move up.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_boilerplate.py"
 
-#: What this version reaches on the held-out half, less a small margin (non-regression).
+#: What this version reaches on the held-out half, less a small margin (non-regression):
+#: leaked recall 0.935 with 2.10% of article lines removed, dumps 0.951 with 2.35%.
 PINNED = {
-    "leaked": {"recall": 0.86, "article_removed_share": 0.025},
-    "pages": {"recall": 0.90, "article_removed_share": 0.045},
+    "leaked": {"recall": 0.92, "article_removed_share": 0.026},
+    "pages": {"recall": 0.935, "article_removed_share": 0.03},
 }
 #: What issue 4 asks for.
 ISSUE = {
