@@ -42,6 +42,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
 from ._core import score
+from ._format import score_text
 from .article import MAX_CHARS
 from .model import Model, default_model, from_json
 from .readers import STDIN, ReadOptions, Record, iter_records, resolve
@@ -550,7 +551,7 @@ class TableWriter:
                 assert r.score is not None
                 assert r.band is not None
                 detail = ", ".join(f"{name} {pts:+.1f}" for name, pts in r.top[: self._top])
-                self._echo(self._line(f"{r.score:.1f}", r.band, r.outlet or "-", r.id, detail))
+                self._echo(self._line(score_text(r.score), r.band, r.outlet or "-", r.id, detail))
             else:
                 self._echo(self._line("-", "error", r.outlet or "-", r.id, r.error or ""))
 

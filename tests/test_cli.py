@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reliability import score
+from reliability._format import score_text
 from reliability.batch import columns
 from reliability.cli import build_parser, main
 
@@ -43,7 +44,7 @@ def test_table_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         ln.split()[3].endswith(n) for ln, n in zip(lines[1:], ["a.txt", "b.txt"], strict=True)
     )
     first = score(GOLDEN / "careful.txt")
-    assert lines[1].split()[0] == f"{first.score:.1f}"
+    assert lines[1].split()[0] == score_text(first.score)
     assert "scored 2, failed 0" in err
 
 

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -284,6 +285,22 @@ def _classify(doc: Document) -> list[LineLabel]:
         cat = lex or heading or _shape_category(info, i)
         labels.append(LineLabel(info.spans[i], True, cat, p, inside))
     return labels
+
+
+def in_furniture(doc: Document) -> Callable[[int], bool] | None:
+    """A test of whether a character offset lies in a line labelled page furniture, or
+    ``None`` when no line is: other families leave furniture out of their counts (a
+    comment form's "Your email address" is not the reporter addressing the reader)."""
+    spans = [lb.span for lb in classify_lines(doc) if lb.boilerplate]
+    if not spans:
+        return None
+    starts = [sp.start for sp in spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i].end
+
+    return inside
 
 
 def removed_spans(doc: Document, labels: Sequence[LineLabel] | None = None) -> tuple[Evidence, ...]:
