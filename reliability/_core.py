@@ -31,7 +31,8 @@ def score(article: object, *, model: Model | None = None) -> ReliabilityProfile:
     article:
         Article text (``str``), a mapping with ``text`` and optional ``title``,
         ``outlet``, ``url``, ``published``, ``byline``; an :class:`Article`; or a
-        :class:`pathlib.Path` to a ``.txt``/``.md``/``.json`` file.
+        :class:`pathlib.Path` to a file holding one article, in any format the batch
+        reader reads (``.txt``, ``.md``, ``.json``, ``.jsonl``, ``.csv``, ``.html``...).
     model:
         Weights to use; the shipped default model when ``None``.
 

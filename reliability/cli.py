@@ -399,7 +399,10 @@ def _score(args: argparse.Namespace) -> int:
         return _interrupted(file, received[0] if received else signal.SIGINT, summary)
     if summary.found == 0:
         if file is not None:
-            file.discard()
+            if file.resumed_from is None:
+                file.discard()
+            else:
+                file.suspend()  # a resumed run keeps the rows it started from
         raise UsageError(f"no articles found in {', '.join(paths)}")
     if file is not None:
         file.commit()

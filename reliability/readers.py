@@ -324,15 +324,12 @@ def _finish(article: Article, folder: str | None, options: ReadOptions) -> Artic
 
 
 def decode(raw: bytes, what: str = "input") -> str:
-    """Decode file bytes like :func:`~reliability.article.decode_bytes`; NUL bytes are refused.
+    """Decode file bytes as :func:`~reliability.article.decode_bytes` does, with the
+    file name left out of the message (the record's id already names it).
 
     UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252. Raises
     ``ValueError`` for binary data (a NUL byte outside UTF-16) or undecodable bytes.
     """
-    if not raw.startswith(_UTF16_BOMS):
-        nul = raw.find(b"\x00")
-        if nul >= 0:
-            raise ValueError(f"NUL byte at byte {nul:,}: binary data, not text")
     try:
         return decode_bytes(raw, what)
     except UnicodeDecodeError as exc:

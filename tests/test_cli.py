@@ -156,6 +156,20 @@ def test_resume_skips_what_is_done(tmp_path: Path, capsys: pytest.CaptureFixture
     assert f"skipped 1 already in {out}" in err
 
 
+def test_resume_that_finds_nothing_keeps_the_earlier_rows(tmp_path: Path) -> None:
+    d = folder(tmp_path)
+    out = tmp_path / "s.jsonl"
+    partial = tmp_path / "s.jsonl.partial"
+    assert main(["score", str(d), "-o", str(out), "-q"]) == 0
+    out.rename(partial)  # as an interrupted run leaves it
+    before = partial.read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["score", str(empty), "-o", str(out), "--resume", "-q"]) == 2
+    assert partial.read_bytes() == before  # a mistyped path must not cost the earlier rows
+    assert not out.exists()
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     data = b'{"text": "Officials said the talks went well.", "outlet": "wire"}\n'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
