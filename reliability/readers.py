@@ -19,6 +19,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -567,13 +568,34 @@ def _csv_lines(stream: BinaryIO, limit: int) -> Iterator[str]:
         yield line
 
 
+@contextmanager
+def csv_cells_up_to(limit: int) -> Iterator[None]:
+    """Let the csv module read cells of up to ``limit`` characters while inside.
+
+    A CSV cell may hold a whole article. The csv module's limit is process-wide, so
+    it is raised here and put back as it was on the way out.
+    """
+    before = csv.field_size_limit()
+    if before >= limit:
+        yield
+        return
+    csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def _csv_records(
     stream: BinaryIO, rid: str, fmt: str, folder: str | None, options: ReadOptions
 ) -> Iterator[Record]:
-    # A CSV cell may hold a whole article: allow up to the article size limit. This
-    # only ever raises the csv module's process-wide limit, never lowers it.
-    if csv.field_size_limit() < MAX_CHARS:
-        csv.field_size_limit(MAX_CHARS)
+    with csv_cells_up_to(MAX_CHARS):
+        yield from _csv_rows(stream, rid, fmt, folder, options)
+
+
+def _csv_rows(
+    stream: BinaryIO, rid: str, fmt: str, folder: str | None, options: ReadOptions
+) -> Iterator[Record]:
     reader = csv.reader(
         _csv_lines(stream, options.max_bytes), delimiter="\t" if fmt == "tsv" else ","
     )

@@ -156,6 +156,17 @@ def test_resume_skips_what_is_done(tmp_path: Path, capsys: pytest.CaptureFixture
     assert f"skipped 1 already in {out}" in err
 
 
+def test_top_shows_as_many_signals_as_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = folder(tmp_path)
+    assert main(["score", str(d / "a.txt"), "--top", "5", "--jobs", "1", "-q"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    moved = [s for s in score(GOLDEN / "careful.txt").top(5)]
+    assert row.count(", ") == len(moved) - 1 > 2  # more than the three a row used to keep
+    assert all(s.name in row for s in moved)
+
+
 def test_resume_that_finds_nothing_keeps_the_earlier_rows(tmp_path: Path) -> None:
     d = folder(tmp_path)
     out = tmp_path / "s.jsonl"

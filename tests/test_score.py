@@ -155,3 +155,15 @@ def test_title_evidence_points_into_the_title() -> None:
 def test_clean_rejects_non_text() -> None:
     with pytest.raises(TypeError):
         clean(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_clean_finds_the_same_lines_whatever_the_line_endings(newline: str) -> None:
+    body = leaky()["text"]
+    text = body.replace("\n", newline)
+    c = clean(text)
+    assert [r.category for r in c.removed] == ["comment_form", "theme_ad"]
+    for r in c.removed:
+        assert text[r.start : r.end] == r.text
+    assert c.text == clean(body).text.replace("\n", newline)
+    assert (score(text).signals["boilerplate_leakage"].value or 0) > 0
