@@ -35,7 +35,7 @@ def test_boilerplate_evidence_covers_comment_form_and_theme_ad() -> None:
     found = kinds(p.signals["boilerplate_leakage"])
     assert [k for k, _ in found] == ["comment_form", "theme_ad"]
     assert found[0][1].startswith("Your email address will not be published")
-    assert found[1][1].startswith("Nova is a next generation WordPress theme")
+    assert found[1][1].startswith("Nova is a premium WordPress theme")
     assert (p.signals["boilerplate_leakage"].value or 0) > 0
 
 

@@ -1057,7 +1057,7 @@ def _np_like(r: _Reader, a: int, b: int) -> bool:
         link += 1
     if link > b:
         return False
-    # the complement must itself be one phrase: not "a woman with a lazy eye came into frame"
+    # the complement must itself be one phrase: not "a man with a red scarf walked in"
     tail = _np_left(r, b, link)
     return tail is not None and tail.start == link
 
