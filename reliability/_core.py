@@ -102,7 +102,7 @@ class Cleaned:
 
 
 def clean(text: str) -> Cleaned:
-    """Remove lines of page furniture (comment forms, theme adverts, share prompts...).
+    r"""Remove lines of page furniture (comment forms, theme adverts, share prompts...).
 
     Each removed line goes with its line break; everything else is kept byte for
     byte. Lines end at ``\n``, ``\r\n`` or ``\r``, as in :func:`score`, and the
@@ -143,7 +143,7 @@ def clean(text: str) -> Cleaned:
 
 
 def _unix_newlines(text: str) -> tuple[str, list[int]]:
-    """``text`` with ``\r\n`` and ``\r`` as ``\n``, and where each ``\r\n`` now stands
+    r"""``text`` with ``\r\n`` and ``\r`` as ``\n``, and where each ``\r\n`` now stands
     (positions in the result, sorted), to map offsets back."""
     if "\r" not in text:
         return text, []

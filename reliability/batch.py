@@ -813,7 +813,8 @@ def _require_pyarrow() -> None:
         import pyarrow  # noqa: F401
     except ImportError:
         raise ValueError(
-            "parquet output needs pyarrow: pip install 'reliability[parquet]'"
+            "parquet output needs pyarrow: the parquet extra "
+            "(pip install '.[parquet]' in a checkout of reliability)"
         ) from None
 
 

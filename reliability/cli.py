@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="score files, folders and stdin: a table, or CSV / JSON Lines / Parquet",
         description="Score every article in files, folders (recursively) and standard input "
         "('-'). Inputs: .txt/.md (first line is the title when it looks like one), .json "
-        "(an object or a list), .jsonl, .csv/.tsv, .html (needs reliability[html]).",
+        "(an object or a list), .jsonl, .csv/.tsv, .html (needs the html extra).",
     )
     sc.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     sc.add_argument(

@@ -718,7 +718,8 @@ def _html_article(markup: str) -> Article:
         import trafilatura
     except ImportError:
         raise ValueError(
-            "reading HTML needs the optional extractor: pip install 'reliability[html]'"
+            "reading HTML needs the optional extractor: the html extra "
+            "(pip install '.[html]' in a checkout of reliability)"
         ) from None
     doc = trafilatura.bare_extraction(
         markup,
