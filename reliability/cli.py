@@ -31,7 +31,7 @@ from typing import Final, TextIO
 from . import __version__
 from ._core import clean, score
 from ._highlight import highlighted, legend, printable
-from .article import FIELD_ALIASES, normalise_text
+from .article import FIELD_ALIASES
 from .batch import (
     OUTPUT_FORMATS,
     BatchError,
@@ -473,6 +473,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _clean(args: argparse.Namespace) -> int:
     _check_paths([args.path])
+    if args.path != STDIN and Path(args.path).is_dir():
+        raise UsageError(f"{args.path}: is a folder; clean takes one text file (or - for stdin)")
     try:
         raw = sys.stdin.buffer.read() if args.path == STDIN else Path(args.path).read_bytes()
         text = decode(raw)
@@ -482,7 +484,7 @@ def _clean(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"{args.path}: {exc}")
         return EXIT_SOME_FAILED
-    sys.stdout.write(clean(normalise_text(text)).text)
+    sys.stdout.write(clean(text).text)  # line endings and all other bytes kept as they were
     return EXIT_OK
 
 

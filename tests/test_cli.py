@@ -239,7 +239,7 @@ def test_clean_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     f = tmp_path / "page.txt"
     f.write_bytes(b"The council met.\r\nLeave a Reply\r\n")
     assert main(["clean", str(f)]) == 0
-    assert capsys.readouterr().out == "The council met.\n"
+    assert capsys.readouterr().out == "The council met.\r\n"  # what is kept is kept as it was
 
 
 def test_clean_refuses_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -265,3 +265,19 @@ def test_clean_reads_stdin(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert main(["clean", "-"]) == 0
     assert capsys.readouterr().out == body
+
+
+def test_clean_a_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["clean", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_clean_keeps_windows_line_endings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "page.txt"
+    f.write_bytes(b"The council met on Monday and voted on the budget.\r\nLeave a Reply\r\n")
+    assert main(["clean", str(f)]) == 0
+    assert capsys.readouterr().out == "The council met on Monday and voted on the budget.\r\n"
