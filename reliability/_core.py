@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .article import MAX_CHARS, Article, EmptyArticleError, to_article
@@ -31,7 +33,8 @@ def score(article: object, *, model: Model | None = None) -> ReliabilityProfile:
     article:
         Article text (``str``), a mapping with ``text`` and optional ``title``,
         ``outlet``, ``url``, ``published``, ``byline``; an :class:`Article`; or a
-        :class:`pathlib.Path` to a ``.txt``/``.md``/``.json`` file.
+        :class:`pathlib.Path` to a file holding one article, in any format the batch
+        reader reads (``.txt``, ``.md``, ``.json``, ``.jsonl``, ``.csv``, ``.html``...).
     model:
         Weights to use; the shipped default model when ``None``.
 
@@ -99,32 +102,53 @@ class Cleaned:
 
 
 def clean(text: str) -> Cleaned:
-    """Remove lines of page furniture (comment forms, theme adverts, share prompts...).
+    r"""Remove lines of page furniture (comment forms, theme adverts, share prompts...).
 
     Each removed line goes with its line break; everything else is kept byte for
-    byte.
+    byte. Lines end at ``\n``, ``\r\n`` or ``\r``, as in :func:`score`, and the
+    removed spans are offsets into ``text`` as given.
 
     Examples
     --------
-    >>> c = clean("The council met on Monday.\\nLeave a Reply\\n")
+    >>> c = clean("The council met on Monday.\nLeave a Reply\n")
     >>> c.text
-    'The council met on Monday.\\n'
+    'The council met on Monday.\n'
     >>> [(r.category, r.text) for r in c.removed]
     [('comment_form', 'Leave a Reply')]
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-    doc = Document(text)
-    removed = removed_spans(doc, classify_lines(doc))
-    if not removed:
+    norm, pairs = _unix_newlines(text)
+    doc = Document(norm)
+    found = removed_spans(doc, classify_lines(doc))
+    if not found:
         return Cleaned(text, ())
+
+    def orig(i: int) -> int:  # offset in ``norm`` -> offset in ``text``
+        return i + bisect_left(pairs, i) if pairs else i
+
+    removed: list[Evidence] = []
     parts: list[str] = []
     pos = 0
-    for ev in removed:
-        line_start = text.rfind("\n", 0, ev.start) + 1
-        line_end = text.find("\n", ev.end)
-        line_end = len(text) if line_end < 0 else line_end + 1
-        parts.append(text[pos:line_start])
-        pos = line_end
+    for ev in found:
+        start, end = orig(ev.start), orig(ev.end)
+        removed.append(Evidence(start, end, text[start:end], ev.kind, ev.field, ev.weight))
+        line_start = norm.rfind("\n", 0, ev.start) + 1
+        line_end = norm.find("\n", ev.end)
+        line_end = len(norm) if line_end < 0 else line_end + 1
+        parts.append(text[pos : orig(line_start)])
+        pos = orig(line_end)
     parts.append(text[pos:])
-    return Cleaned("".join(parts), removed)
+    return Cleaned("".join(parts), tuple(removed))
+
+
+def _unix_newlines(text: str) -> tuple[str, list[int]]:
+    r"""``text`` with ``\r\n`` and ``\r`` as ``\n``, and where each ``\r\n`` now stands
+    (positions in the result, sorted), to map offsets back."""
+    if "\r" not in text:
+        return text, []
+    pairs = [m.start() - k for k, m in enumerate(_CRLF_RE.finditer(text))]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), pairs
+
+
+_CRLF_RE = re.compile(r"\r\n")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._format import score_text
+
 if TYPE_CHECKING:
     from .profile import ReliabilityProfile
 
@@ -22,7 +24,7 @@ def explain_text(profile: ReliabilityProfile, *, evidence_per_signal: int = 2) -
     title = profile.article.title or "(no title)"
     lines = [
         f"{_clip(title, 72)}",
-        f"score {profile.score:.1f}/100 ({profile.band}) · model {profile.model} · "
+        f"score {score_text(profile.score)}/100 ({profile.band}) · model {profile.model} · "
         f"base {profile.base:.1f} + points",
         "",
         f"{'signal':<22} {'value':>8} {'weight':>7} {'contrib':>8} {'points':>7}  evidence",

@@ -62,10 +62,18 @@ class ReliabilityFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc
         return names
 
     def fit(self, X: Iterable[object], y: object = None) -> ReliabilityFeatures:  # noqa: N803
-        """Check the parameters; nothing is learnt. Returns ``self``."""
+        """Check the parameters; nothing is learnt. Returns ``self``.
+
+        ``X`` is not read (it may be a one-shot iterator that ``transform`` needs).
+        """
         self._names()
-        _articles(X)
+        if isinstance(X, str | bytes | dict):
+            _articles(X)  # the clear error for a single article
         return self
+
+    def fit_transform(self, X: Iterable[object], y: object = None, **fit_params: Any) -> Any:  # noqa: N803
+        """``fit`` then ``transform``, reading ``X`` once (it may be a generator)."""
+        return self.fit(X, y).transform(X)
 
     def transform(self, X: Iterable[object]) -> NDArray[np.float64]:  # noqa: N803
         """One row per article, one float column per signal (``missing`` where absent)."""

@@ -19,6 +19,8 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ._format import score_text
+
 if TYPE_CHECKING:
     from .profile import ReliabilityProfile, SignalScore
 
@@ -189,7 +191,7 @@ def profile_html(profile: ReliabilityProfile) -> str:
         '<div class="reliability-profile" style="line-height:1.5;max-width:56em">'
         f'<div style="font-size:1.15em;font-weight:600;margin-bottom:0.2em">{heading}</div>'
         + (f'<div style="font-size:0.85em;opacity:0.75">{meta}</div>' if meta else "")
-        + f'<div style="margin:0.4em 0"><b>Score {profile.score:.1f}/100</b> '
+        + f'<div style="margin:0.4em 0"><b>Score {score_text(profile.score)}/100</b> '
         f'<span style="color:{band_colour};font-weight:600">({_e(profile.band)})</span> · '
         f"model {_e(profile.model)} · base {profile.base:.1f} plus the points below</div>"
         + _legend({k: counts[k] for k in profile.signals if k in counts}, colours)

@@ -1,14 +1,13 @@
 """Turn any supported input into an :class:`Article`.
 
 An article can come as plain text, a mapping (``{"title": ..., "text": ...}``), an
-``Article``, or a :class:`pathlib.Path` to a ``.txt``/``.md``/``.json`` file. A plain
+``Article``, or a :class:`pathlib.Path` to a file holding one article. A plain
 ``str`` is always article text, never a file name: a one-word article called
 "notes.txt" must not be read from disk by surprise.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -119,36 +118,50 @@ def from_mapping(data: Mapping[str, Any]) -> Article:
 
 
 def from_path(path: str | os.PathLike[str]) -> Article:
-    """Read one article from a ``.txt``, ``.md`` or ``.json`` file.
+    """Read the one article a file holds, as ``reliability score`` reads it.
 
-    In a text file, the first line is taken as the title when it looks like one
-    (see :func:`split_title`). Folders and other formats are for the batch reader.
+    Every format of the batch reader is accepted (``.txt``, ``.md``, ``.json``,
+    ``.jsonl``, ``.csv``, ``.tsv``, ``.html``; see docs/batch.md): the same decoding,
+    the same title rule, the same outlet rule. A file that holds several articles, an
+    unknown suffix or an unreadable file raises ``ValueError`` saying why.
     """
+    from .readers import ReadOptions, format_of, read_file, resolve
+
     p = Path(path)
     if not p.is_file():
         raise ValueError(f"{p}: not a file")
-    raw = p.read_bytes()
-    if len(raw) > 4 * MAX_CHARS:
-        raise ValueError(f"{p}: file too large ({len(raw):,} bytes)")
-    text = decode_bytes(raw, str(p))
-    if p.suffix.lower() == ".json":
-        data = json.loads(text)
-        if not isinstance(data, Mapping):
-            raise ValueError(f"{p}: expected one JSON object, found {type(data).__name__}")
-        return from_mapping(data)
-    title, body = split_title(text)
-    return Article(text=body, title=title)
+    fmt = format_of(p)
+    if fmt is None:
+        raise ValueError(
+            f"{p}: unknown file type {p.suffix!r}: score the text itself, or "
+            "give the file a .txt, .md, .json, .jsonl, .csv, .tsv or .html name"
+        )
+    records = read_file(p, ReadOptions(), fmt=fmt)
+    first = next(records, None)
+    if first is None:
+        raise ValueError(f"{p}: no article in the file")
+    if next(records, None) is not None:
+        raise ValueError(
+            f"{p}: holds more than one article: use reliability.score_frame, "
+            "reliability.readers.iter_records or the command line"
+        )
+    try:
+        return resolve(first)
+    except ValueError as exc:
+        raise ValueError(f"{p}: {exc}") from None
 
 
 def decode_bytes(raw: bytes, name: str = "input") -> str:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252.
 
-    Binary data (NUL bytes without a UTF-16 BOM) is refused with a clear error.
+    Binary data (a NUL byte anywhere, without a UTF-16 BOM) is refused with a clear
+    error, as is anything none of the three can decode.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
-    if b"\x00" in raw[:8192]:
-        raise ValueError(f"{name}: looks like a binary file (NUL bytes), not text")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ValueError(f"{name}: NUL byte at byte {nul:,}: binary data, not text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

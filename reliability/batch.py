@@ -42,9 +42,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TextIO
 
 from ._core import score
+from ._format import score_text
 from .article import MAX_CHARS
 from .model import Model, default_model, from_json
-from .readers import STDIN, ReadOptions, Record, iter_records, resolve
+from .readers import STDIN, ReadOptions, Record, csv_cells_up_to, iter_records, resolve
 from .signals import SIGNAL_NAMES
 
 if TYPE_CHECKING:
@@ -141,8 +142,9 @@ class Row:
         return dict(zip(columns(), self.cells(), strict=True))
 
     @classmethod
-    def from_profile(cls, rid: str, profile: ReliabilityProfile, *, top: int = 3) -> Row:
-        """The row of a scored article."""
+    def from_profile(cls, rid: str, profile: ReliabilityProfile) -> Row:
+        """The row of a scored article (``top``: every signal that moved the score, the
+        strongest first; the table shows as many as ``--top`` asks)."""
         art = profile.article
         return cls(
             id=rid,
@@ -152,7 +154,7 @@ class Row:
             band=profile.band,
             values=tuple(_finite(profile.signals[n].value) for n in SIGNAL_NAMES),
             error=None,
-            top=tuple((s.name, s.points) for s in profile.top(top)),
+            top=tuple((s.name, s.points) for s in profile.top(len(profile.signals))),
         )
 
     @classmethod
@@ -550,7 +552,7 @@ class TableWriter:
                 assert r.score is not None
                 assert r.band is not None
                 detail = ", ".join(f"{name} {pts:+.1f}" for name, pts in r.top[: self._top])
-                self._echo(self._line(f"{r.score:.1f}", r.band, r.outlet or "-", r.id, detail))
+                self._echo(self._line(score_text(r.score), r.band, r.outlet or "-", r.id, detail))
             else:
                 self._echo(self._line("-", "error", r.outlet or "-", r.id, r.error or ""))
 
@@ -631,9 +633,7 @@ def _cut_torn_line(path: Path) -> None:
 
 def _csv_ids(path: Path) -> set[str]:
     ids: set[str] = set()
-    if csv.field_size_limit() < MAX_CHARS:  # a long title; see readers._csv_records
-        csv.field_size_limit(MAX_CHARS)
-    with path.open(encoding="utf-8", newline="") as f:
+    with csv_cells_up_to(MAX_CHARS), path.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
         header = next(reader, None)
         if header is None:
@@ -813,7 +813,8 @@ def _require_pyarrow() -> None:
         import pyarrow  # noqa: F401
     except ImportError:
         raise ValueError(
-            "parquet output needs pyarrow: pip install 'reliability[parquet]'"
+            "parquet output needs pyarrow: the parquet extra "
+            "(pip install '.[parquet]' in a checkout of reliability)"
         ) from None
 
 

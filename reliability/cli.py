@@ -31,7 +31,7 @@ from typing import Final, TextIO
 from . import __version__
 from ._core import clean, score
 from ._highlight import highlighted, legend, printable
-from .article import FIELD_ALIASES, normalise_text
+from .article import FIELD_ALIASES
 from .batch import (
     OUTPUT_FORMATS,
     BatchError,
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="score files, folders and stdin: a table, or CSV / JSON Lines / Parquet",
         description="Score every article in files, folders (recursively) and standard input "
         "('-'). Inputs: .txt/.md (first line is the title when it looks like one), .json "
-        "(an object or a list), .jsonl, .csv/.tsv, .html (needs reliability[html]).",
+        "(an object or a list), .jsonl, .csv/.tsv, .html (needs the html extra).",
     )
     sc.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     sc.add_argument(
@@ -399,7 +399,10 @@ def _score(args: argparse.Namespace) -> int:
         return _interrupted(file, received[0] if received else signal.SIGINT, summary)
     if summary.found == 0:
         if file is not None:
-            file.discard()
+            if file.resumed_from is None:
+                file.discard()
+            else:
+                file.suspend()  # a resumed run keeps the rows it started from
         raise UsageError(f"no articles found in {', '.join(paths)}")
     if file is not None:
         file.commit()
@@ -470,6 +473,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _clean(args: argparse.Namespace) -> int:
     _check_paths([args.path])
+    if args.path != STDIN and Path(args.path).is_dir():
+        raise UsageError(f"{args.path}: is a folder; clean takes one text file (or - for stdin)")
     try:
         raw = sys.stdin.buffer.read() if args.path == STDIN else Path(args.path).read_bytes()
         text = decode(raw)
@@ -479,7 +484,7 @@ def _clean(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"{args.path}: {exc}")
         return EXIT_SOME_FAILED
-    sys.stdout.write(clean(normalise_text(text)).text)
+    sys.stdout.write(clean(text).text)  # line endings and all other bytes kept as they were
     return EXIT_OK
 
 

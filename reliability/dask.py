@@ -1,4 +1,4 @@
-"""Score a Dask DataFrame partition by partition (optional extra: ``reliability[dask]``).
+"""Score a Dask DataFrame partition by partition (the ``dask`` extra).
 
 For collections too big for one machine. Dask does the distribution, retries and
 memory management; we only say how to score one partition: :func:`score_dask` maps

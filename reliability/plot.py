@@ -6,7 +6,7 @@ saved: ``ax.figure.savefig("outlets.png", dpi=150)`` (or ``.svg``). Figures are
 laid out with matplotlib's constrained layout, so long outlet names and signal
 labels are not cut off when saved.
 
-matplotlib is an optional extra: ``pip install "reliability[plot]"``.
+matplotlib is an optional extra: ``pip install ".[plot]"`` in a checkout of reliability.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ import numpy as np
 try:
     import matplotlib as mpl
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError("reliability.plot needs matplotlib: pip install 'reliability[plot]'") from exc
+    raise ImportError(
+        "reliability.plot needs matplotlib: the plot extra "
+        "(pip install '.[plot]' in a checkout of reliability)"
+    ) from exc
 
 if TYPE_CHECKING:
     import pandas as pd

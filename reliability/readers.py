@@ -19,6 +19,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -324,15 +325,12 @@ def _finish(article: Article, folder: str | None, options: ReadOptions) -> Artic
 
 
 def decode(raw: bytes, what: str = "input") -> str:
-    """Decode file bytes like :func:`~reliability.article.decode_bytes`; NUL bytes are refused.
+    """Decode file bytes as :func:`~reliability.article.decode_bytes` does, with the
+    file name left out of the message (the record's id already names it).
 
     UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252. Raises
     ``ValueError`` for binary data (a NUL byte outside UTF-16) or undecodable bytes.
     """
-    if not raw.startswith(_UTF16_BOMS):
-        nul = raw.find(b"\x00")
-        if nul >= 0:
-            raise ValueError(f"NUL byte at byte {nul:,}: binary data, not text")
     try:
         return decode_bytes(raw, what)
     except UnicodeDecodeError as exc:
@@ -570,13 +568,34 @@ def _csv_lines(stream: BinaryIO, limit: int) -> Iterator[str]:
         yield line
 
 
+@contextmanager
+def csv_cells_up_to(limit: int) -> Iterator[None]:
+    """Let the csv module read cells of up to ``limit`` characters while inside.
+
+    A CSV cell may hold a whole article. The csv module's limit is process-wide, so
+    it is raised here and put back as it was on the way out.
+    """
+    before = csv.field_size_limit()
+    if before >= limit:
+        yield
+        return
+    csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def _csv_records(
     stream: BinaryIO, rid: str, fmt: str, folder: str | None, options: ReadOptions
 ) -> Iterator[Record]:
-    # A CSV cell may hold a whole article: allow up to the article size limit. This
-    # only ever raises the csv module's process-wide limit, never lowers it.
-    if csv.field_size_limit() < MAX_CHARS:
-        csv.field_size_limit(MAX_CHARS)
+    with csv_cells_up_to(MAX_CHARS):
+        yield from _csv_rows(stream, rid, fmt, folder, options)
+
+
+def _csv_rows(
+    stream: BinaryIO, rid: str, fmt: str, folder: str | None, options: ReadOptions
+) -> Iterator[Record]:
     reader = csv.reader(
         _csv_lines(stream, options.max_bytes), delimiter="\t" if fmt == "tsv" else ","
     )
@@ -699,7 +718,8 @@ def _html_article(markup: str) -> Article:
         import trafilatura
     except ImportError:
         raise ValueError(
-            "reading HTML needs the optional extractor: pip install 'reliability[html]'"
+            "reading HTML needs the optional extractor: the html extra "
+            "(pip install '.[html]' in a checkout of reliability)"
         ) from None
     doc = trafilatura.bare_extraction(
         markup,

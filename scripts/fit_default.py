@@ -69,6 +69,8 @@ from reliability.signals import extract_all
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "reliability" / "weights" / "default.json"
 FLOOR = 0.03  # the transparent model's AUC may trail the black box by at most this
+EVALUATION_DOC = ROOT / "docs" / "evaluation.md"
+REPORT_MARK = "<!-- fit-report: written by scripts/fit_default.py -->"
 BASELINE_CS: tuple[float, ...] = (1.0, 10.0, 100.0, 1000.0)
 
 UNRELIABLE_TYPES = frozenset({"fake", "conspiracy", "junksci", "hate", "unreliable", "clickbait"})
@@ -558,16 +560,31 @@ def main(argv: list[str] | None = None) -> int:
             **({"external_horne2017": external} if external else {}),
         },
     )
-    print(report(replace(ev, fitted=replace(ev.fitted, model=model)), ds, external=external))
+    printed = report(replace(ev, fitted=replace(ev.fitted, model=model)), ds, external=external)
+    print(printed)
     if not args.no_write:
         model.save(args.out)
         print(f"\nwrote {args.out}")
+        if args.out == DEFAULT_OUT:
+            _paste_report(printed)
+            print(f"pasted the report into {EVALUATION_DOC.relative_to(ROOT)}")
         golden = ROOT / "tests" / "golden"
         if golden.is_dir():
             for path in sorted(golden.glob("*.txt")):
                 print(f"  golden {path.name}: {score(path, model=model).score:.1f}")
     met = ev.baseline_auc - ev.transparent_auc <= FLOOR
     return 1 if args.strict and not met else 0
+
+
+def _paste_report(printed: str) -> None:
+    """Put the printed report under its marker in docs/evaluation.md."""
+    doc = EVALUATION_DOC.read_text(encoding="utf-8")
+    head, mark, tail = doc.partition(REPORT_MARK)
+    if not mark:
+        raise SystemExit(f"{EVALUATION_DOC}: no {REPORT_MARK} line")
+    rest = tail.split("\n```\n", 2)  # ["", the old report, what follows]
+    after = rest[2] if len(rest) == 3 else tail
+    EVALUATION_DOC.write_text(f"{head}{mark}\n```\n{printed}\n```\n{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":

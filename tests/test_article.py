@@ -98,3 +98,29 @@ def test_domain_of() -> None:
 def test_empty_text_is_a_clear_error(text: str) -> None:
     with pytest.raises(EmptyArticleError, match="empty"):
         score(text)
+
+
+def test_path_reads_like_the_command_line(tmp_path: Path) -> None:
+    md = tmp_path / "b.md"
+    md.write_text("# Council approves budget\n\nThe council voted.\n", encoding="utf-8")
+    assert to_article(md).title == "Council approves budget"  # as `reliability score` reads it
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"title": "T", "text": "Body."}) + "\n", encoding="utf-8")
+    assert to_article(one).title == "T"
+
+
+def test_path_with_several_articles_or_an_unknown_type_is_refused(tmp_path: Path) -> None:
+    many = tmp_path / "many.jsonl"
+    many.write_text('{"text": "One."}\n{"text": "Two."}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="more than one article"):
+        to_article(many)
+    odd = tmp_path / "notes.docx"
+    odd.write_bytes(b"PK\x03\x04")
+    with pytest.raises(ValueError, match=r"unknown file type '\.docx'"):
+        to_article(odd)
+
+
+def test_nul_byte_anywhere_is_binary() -> None:
+    raw = b"The council met. " * 1000 + b"\x00tail"
+    with pytest.raises(ValueError, match="NUL byte at byte 17,000"):
+        decode_bytes(raw)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reliability import score
+from reliability._format import score_text
 from reliability.batch import columns
 from reliability.cli import build_parser, main
 
@@ -43,7 +44,7 @@ def test_table_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         ln.split()[3].endswith(n) for ln, n in zip(lines[1:], ["a.txt", "b.txt"], strict=True)
     )
     first = score(GOLDEN / "careful.txt")
-    assert lines[1].split()[0] == f"{first.score:.1f}"
+    assert lines[1].split()[0] == score_text(first.score)
     assert "scored 2, failed 0" in err
 
 
@@ -155,6 +156,31 @@ def test_resume_skips_what_is_done(tmp_path: Path, capsys: pytest.CaptureFixture
     assert f"skipped 1 already in {out}" in err
 
 
+def test_top_shows_as_many_signals_as_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = folder(tmp_path)
+    assert main(["score", str(d / "a.txt"), "--top", "5", "--jobs", "1", "-q"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    moved = [s for s in score(GOLDEN / "careful.txt").top(5)]
+    assert row.count(", ") == len(moved) - 1 > 2  # more than the three a row used to keep
+    assert all(s.name in row for s in moved)
+
+
+def test_resume_that_finds_nothing_keeps_the_earlier_rows(tmp_path: Path) -> None:
+    d = folder(tmp_path)
+    out = tmp_path / "s.jsonl"
+    partial = tmp_path / "s.jsonl.partial"
+    assert main(["score", str(d), "-o", str(out), "-q"]) == 0
+    out.rename(partial)  # as an interrupted run leaves it
+    before = partial.read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["score", str(empty), "-o", str(out), "--resume", "-q"]) == 2
+    assert partial.read_bytes() == before  # a mistyped path must not cost the earlier rows
+    assert not out.exists()
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     data = b'{"text": "Officials said the talks went well.", "outlet": "wire"}\n'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
@@ -213,7 +239,7 @@ def test_clean_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     f = tmp_path / "page.txt"
     f.write_bytes(b"The council met.\r\nLeave a Reply\r\n")
     assert main(["clean", str(f)]) == 0
-    assert capsys.readouterr().out == "The council met.\n"
+    assert capsys.readouterr().out == "The council met.\r\n"  # what is kept is kept as it was
 
 
 def test_clean_refuses_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,3 +265,19 @@ def test_clean_reads_stdin(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert main(["clean", "-"]) == 0
     assert capsys.readouterr().out == body
+
+
+def test_clean_a_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["clean", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_clean_keeps_windows_line_endings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "page.txt"
+    f.write_bytes(b"The council met on Monday and voted on the budget.\r\nLeave a Reply\r\n")
+    assert main(["clean", str(f)]) == 0
+    assert capsys.readouterr().out == "The council met on Monday and voted on the budget.\r\n"

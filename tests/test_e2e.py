@@ -100,7 +100,7 @@ def build_mixed(d: Path) -> list[tuple[str, str | None]]:
             feed.append((f"feed.jsonl:{n}", "line 10: malformed JSON"))
         elif n != 15:
             feed.append((f"feed.jsonl:{n}", None))
-    html_error = None if HAS_HTML else "pip install 'reliability[html]'"
+    html_error = None if HAS_HTML else "pip install '.[html]'"
     return [
         ("binary.txt", "NUL byte at byte 8: binary data, not text"),
         ("blank.txt", "article text is empty"),

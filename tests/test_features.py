@@ -132,3 +132,13 @@ def test_sklearn_check_estimator_on_what_applies() -> None:
         check_set_params,
     ):
         check("ReliabilityFeatures", ReliabilityFeatures())
+
+
+def test_fit_transform_reads_a_generator_once() -> None:
+    texts = ["Officials said the talks went well.", "Critics argue it may fail."]
+    feats = ReliabilityFeatures(signals=["hedging", "vague_attribution"])
+    out = feats.fit_transform(t for t in texts)
+    assert out.shape == (2, 2)
+    np.testing.assert_array_equal(
+        out, ReliabilityFeatures(signals=["hedging", "vague_attribution"]).transform(texts)
+    )

@@ -75,10 +75,10 @@ def test_calibrated_scores_beat_no_skill(evaluation: Any) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "issue 6 floor not met: grouped-CV AUC 0.816 (transparent) vs 0.896 (TF-IDF + LR), "
-        "the gap is PolitiFact (0.867 vs 0.976; on horne2017 the transparent model leads, "
-        "0.744 vs 0.699); see docs/evaluation.md. Remove this mark once the floor holds "
-        "(strict: it fails as soon as the floor is met)."
+        "issue 6 floor not met: the black box (TF-IDF + LR) leads on PolitiFact, where it "
+        "learns era and topic; the transparent model leads on horne2017 (numbers: "
+        "docs/evaluation.md). Remove this mark once the floor holds (strict: it fails as "
+        "soon as the floor is met)."
     ),
 )
 def test_transparent_model_is_within_003_of_the_black_box(evaluation: Any) -> None:

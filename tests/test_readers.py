@@ -383,7 +383,7 @@ def test_html_without_the_extra_says_how_to_get_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails
     rec = only(write(tmp_path / "a.html", PAGE))
-    with pytest.raises(ValueError, match=r"pip install 'reliability\[html\]'"):
+    with pytest.raises(ValueError, match=r"the html extra \(pip install '\.\[html\]'"):
         resolve(rec)
 
 

@@ -28,3 +28,12 @@ def test_readme_and_docs_state_the_shipped_bands() -> None:
     stated = f"below {bands['low']:g}, from {bands['high']:g}"
     for page in ("README.md", "docs/index.md"):
         assert stated in (ROOT / page).read_text(encoding="utf-8"), page
+
+
+def test_the_pasted_fit_report_is_the_shipped_models() -> None:
+    doc = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    report = doc.split("<!-- fit-report: written by scripts/fit_default.py -->", 1)[1]
+    model = default_model()
+    assert f"fitting {model.name} on" in report
+    assert f"  low: {model.bands['low']:g}  (" in report
+    assert f"  high: {model.bands['high']:g}  (" in report

@@ -35,7 +35,7 @@ def test_boilerplate_evidence_covers_comment_form_and_theme_ad() -> None:
     found = kinds(p.signals["boilerplate_leakage"])
     assert [k for k, _ in found] == ["comment_form", "theme_ad"]
     assert found[0][1].startswith("Your email address will not be published")
-    assert found[1][1].startswith("Nova is a next generation WordPress theme")
+    assert found[1][1].startswith("Nova is a premium WordPress theme")
     assert (p.signals["boilerplate_leakage"].value or 0) > 0
 
 
@@ -155,3 +155,15 @@ def test_title_evidence_points_into_the_title() -> None:
 def test_clean_rejects_non_text() -> None:
     with pytest.raises(TypeError):
         clean(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_clean_finds_the_same_lines_whatever_the_line_endings(newline: str) -> None:
+    body = leaky()["text"]
+    text = body.replace("\n", newline)
+    c = clean(text)
+    assert [r.category for r in c.removed] == ["comment_form", "theme_ad"]
+    for r in c.removed:
+        assert text[r.start : r.end] == r.text
+    assert c.text == clean(body).text.replace("\n", newline)
+    assert (score(text).signals["boilerplate_leakage"].value or 0) > 0

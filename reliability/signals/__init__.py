@@ -49,8 +49,8 @@ DESCRIPTIONS: Mapping[str, str] = {
     "hedging": "hedges in the reporter's own voice, per 100 words",
     "sensational_language": "strength-weighted sensational cues per 1,000 words (title counts 3x)",
     "clickbait_title": "probability that the title is clickbait (None: no title)",
-    "readability": "Flesch reading ease of the body (higher is easier)",
-    "article_length": "log10 of the number of words in the body (2 = 100 words, 3 = 1,000)",
+    "readability": "Flesch reading ease of the article's own lines (higher is easier)",
+    "article_length": "log10 of the words in the article's own lines (2 = 100, 3 = 1,000)",
 }
 
 

@@ -247,9 +247,17 @@ def _common() -> frozenset[str]:
     for name in lex:
         out |= _words(name)
     out |= _DETERMINERS | _PRONOUNS | _NOBODY | _BE | _HAVE | _DO | _MODALS | _NEG
-    out |= _ADVERBS | _TIME | _STOP | _CONNECT | _PAREN_START
+    out |= _ADVERBS | _TIME | _STOP | _CONNECT | _PAREN_START | _CALENDAR
     out |= _verb_forms()[0]
     return frozenset(out)
+
+
+#: Month names are capitalised but are not names ("her March sales"). "May" is left
+#: out: it is also a surname ("Theresa May said").
+_CALENDAR = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 
 
 #: Verbs that need an object: followed by a preposition they are a participle
@@ -486,6 +494,8 @@ class _Reader:
         core = g.strip(" \t\u00a0")
         if core == "&":
             return True
+        if core in ("'", "’") and g[0] == core and self.tokens[j].endswith("s"):
+            return "\n" not in g  # a plural possessive: "the Consumers' Association"
         if core == "." or (g.startswith(".") and not g[1:].strip()):
             tok = self.tokens[j]
             if "\n" in g:
@@ -1047,7 +1057,7 @@ def _np_like(r: _Reader, a: int, b: int) -> bool:
         link += 1
     if link > b:
         return False
-    # the complement must itself be one phrase: not "a woman with a lazy eye came into frame"
+    # the complement must itself be one phrase: not "a man with a red scarf walked in"
     tail = _np_left(r, b, link)
     return tail is not None and tail.start == link
 

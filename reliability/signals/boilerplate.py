@@ -347,6 +347,22 @@ def _classify(doc: Document) -> list[LineLabel]:
     return labels
 
 
+def in_furniture(doc: Document) -> Callable[[int], bool] | None:
+    """A test of whether a character offset lies in a line labelled page furniture, or
+    ``None`` when no line is: other families leave furniture out of their counts (a
+    comment form's "Your email address" is not the reporter addressing the reader)."""
+    spans = [lb.span for lb in classify_lines(doc) if lb.boilerplate]
+    if not spans:
+        return None
+    starts = [sp.start for sp in spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i].end
+
+    return inside
+
+
 def removed_spans(doc: Document, labels: Sequence[LineLabel] | None = None) -> tuple[Evidence, ...]:
     """Evidence for every boilerplate line, with its category (weight: the line score)."""
     labels = classify_lines(doc) if labels is None else labels

@@ -308,20 +308,34 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     m = model()
     feats = analyse(title)
     z = m.logit(feats)
+    # Evidence is what pushes towards bait; words that read as news (negative weights)
+    # still count in the logit, and their sum is a detail.
     found: list[Evidence] = []
+    news_like = 0.0
     for c in feats.cues:
         w = m.features.get(c.name, 0.0) * c.amount
-        if w:
+        if w > 0:
             found.append(evidence(doc, c.start, c.end, c.name, field="title", weight=w))
+        else:
+            news_like += w
     seen: set[str] = set()
     for t in feats.terms:
         w = m.vocabulary.get(t.name, 0.0)
-        if w and t.name not in seen:
-            seen.add(t.name)
+        if t.name in seen:
+            continue
+        seen.add(t.name)
+        if w > 0:
             found.append(evidence(doc, t.start, t.end, "term", field="title", weight=w))
+        else:
+            news_like += w
     found.sort(key=lambda e: (e.start, e.end))
     details: dict[str, Detail] = dict(feats.values)
     details["news_formulas"] = feats.formulas
     details["logit"] = z
-    details["vocabulary_logit"] = math.fsum(e.weight for e in found if e.kind == "term")
+    details["vocabulary_logit"] = math.fsum(
+        [e.weight for e in found if e.kind == "term"]
+        + [m.vocabulary.get(t, 0.0) for t in seen if m.vocabulary.get(t, 0.0) <= 0]
+    )
+    # cues and words that read as news: in the logit, not shown as evidence of bait
+    details["news_logit"] = news_like
     return {"clickbait_title": Signal(_sigmoid(z), tuple(found), details)}

@@ -40,6 +40,7 @@ from ..document import Document
 from ..profile import Detail, Evidence, Signal
 from ._common import per_words
 from ._tone import Voices, any_between, lexicon_weights, sentence_bounds
+from .boilerplate import in_furniture
 
 SIGNALS = ("hedging",)
 
@@ -190,10 +191,17 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     sents = _Sentences(doc)
     voices = Voices(doc)
     in_quote = voices.quoted if voices.any else None
-    excluded = {"may_month_or_name": 0, "might_noun": 0, "could_ability": 0, "modal_conditional": 0}
+    excluded = {
+        "may_month_or_name": 0,
+        "might_noun": 0,
+        "could_ability": 0,
+        "modal_conditional": 0,
+        "furniture": 0,
+    }
 
     own: list[Evidence] = []
     h_attr = h_quoted = 0
+    inside = in_furniture(doc)  # page furniture is nobody's voice: left out
     weights = lexicon_weights("hedges")
     cues = [(h, "hedge") for h in hits["hedges"] if weights.get(h.entry, 1.0) > 0]
     cues += [(h, "evidential") for h in hits["hedges_evidential"]]
@@ -207,6 +215,9 @@ def extract(doc: Document) -> Mapping[str, Signal]:
             excluded[why] += 1
             continue
         last_end = h.end
+        if inside is not None and inside(h.start):
+            excluded["furniture"] += 1
+            continue
         if in_quote is not None and in_quote(h.start):
             h_quoted += 1
         elif kind == "hedge" and sents.attributed(h.start):

@@ -40,6 +40,7 @@ from ..document import Document
 from ..profile import Detail, Evidence, Field, Signal
 from ._common import per_words
 from ._tone import Voices, is_label, lexicon_weights, shouted_runs, title_view
+from .boilerplate import in_furniture
 
 SIGNALS = ("sensational_language",)
 
@@ -145,6 +146,12 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     body, body_quoted = _scan(
         doc.text, doc.hits, voices.quoted if voices.any else None, "text", 1.0
     )
+    inside = in_furniture(doc)
+    furniture = 0
+    if inside is not None:
+        kept = [e for e in body if not inside(e.start)]
+        furniture = len(body) - len(kept)
+        body = kept
     title: list[Evidence] = []
     title_quoted = 0
     if doc.title:
@@ -165,6 +172,7 @@ def extract(doc: Document) -> Mapping[str, Signal]:
             "body_cues": len(body),
             "title_cues": len(title),
             "quoted_cues": body_quoted + title_quoted,
+            "furniture_cues": furniture,
         }
     )
     weighted = body_strength + TITLE_FACTOR * title_strength

@@ -57,6 +57,25 @@ def test_no_must_not_violations(report: Report) -> None:
     assert report.violations == []
 
 
+#: A held-out set written blind (by someone who had read only the rules in
+#: docs/signals.md, never the code or the development set) and scored once, as it came:
+#: named P 0.975 R 0.951, explained P 1.000 R 0.917, bare 1.000/1.000, vague 1.000/1.000,
+#: quote_attributed 1.000/0.950, quote_unattributed 0.889/1.000. Its floors pin that first
+#: run; it is not tuned on (a fix it prompts gets its own rows in the development set).
+HELDOUT = Path(__file__).resolve().parents[1] / "golden" / "attribution_heldout.jsonl"
+HELDOUT_PRECISION, HELDOUT_RECALL = 0.85, 0.90
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_blind_heldout_floors(kind: str) -> None:
+    held = evaluate(list(read_golden(HELDOUT)))
+    assert held.rows >= 100
+    t = held.tallies[kind]
+    assert t.precision >= HELDOUT_PRECISION, (kind, t, held.errors)
+    assert t.recall >= HELDOUT_RECALL, (kind, t, held.errors)
+    assert held.violations == []
+
+
 def test_golden_rows_are_unique_and_well_formed() -> None:
     rows = list(read_golden())
     ids = [r["id"] for r in rows]

@@ -164,7 +164,10 @@ def test_logit_is_intercept_plus_evidence_plus_shape() -> None:
     shape = sum(
         m.features[name] * float(s.details[name] or 0.0) for name in ("words", "mean_word_length")
     )
-    total = m.intercept + shape + math.fsum(e.weight for e in s.evidence)
+    assert all(e.weight > 0 for e in s.evidence)  # evidence is what pushes towards bait
+    news = float(s.details["news_logit"] or 0.0)
+    assert news <= 0
+    total = m.intercept + shape + math.fsum(e.weight for e in s.evidence) + news
     assert total == pytest.approx(s.details["logit"])
     assert s.value == pytest.approx(1 / (1 + math.exp(-total)))
 

@@ -228,3 +228,11 @@ def test_transcript_speaker_lines_are_quoted_speech() -> None:
     )
     assert [e.text for e in s.evidence] == ["may"]
     assert s.details["hedges_quoted"] == 3
+
+
+def test_hedges_in_page_furniture_are_not_counted() -> None:
+    body = "The council approved the budget on Monday. The cuts may be reversed next year.\n"
+    furniture = "You may also like\nYou might also like\n"
+    s = hedging.extract(Document(body + furniture))["hedging"]
+    assert [e.text for e in s.evidence] == ["may"]
+    assert s.details["furniture"] == 2

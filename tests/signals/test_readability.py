@@ -17,8 +17,8 @@ ARTICLE = (
 )
 TAIL = (
     "Your email address will not be published. Required fields are marked *\n"
-    "Nova is a next generation WordPress theme. It is fast, beautifully designed and "
-    "comes with everything you need to engage your visitors and increase conversions.\n"
+    "Lumen is a next generation WordPress theme for magazines: quick to load, easy to set up "
+    "and ready to turn visitors into subscribers.\n"
 )
 
 

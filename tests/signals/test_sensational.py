@@ -190,3 +190,18 @@ def test_datelines_and_labels_are_not_shouting_but_the_writers_text_counts() -> 
         ("second_person", "you"),
         ("urgency", "BREAKING"),
     ]
+
+
+def test_page_furniture_is_not_the_writers_voice() -> None:
+    body = (
+        "The council approved the budget on Monday by 23 votes to 14, the mayor said.\n"
+        "It cuts library opening hours at six of the city's eleven branches.\n"
+    )
+    furniture = (
+        "Your email address will not be published. Required fields are marked *\n"
+        "You may also like\n"
+    )
+    clean_doc = sensational.extract(Document(body))["sensational_language"]
+    leaky = sensational.extract(Document(body + furniture))["sensational_language"]
+    assert [e.text for e in leaky.evidence] == [e.text for e in clean_doc.evidence] == []
+    assert int(leaky.details["furniture_cues"] or 0) >= 1
