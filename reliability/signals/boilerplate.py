@@ -27,7 +27,8 @@ All weights are data in ``reliability/weights/boilerplate.json``, fitted by
 A removed line's category comes from the furniture lexicons (``comment_form``,
 ``theme_ad``, ...): a run of removed lines takes the category of its first line
 with furniture phrases ("Related articles" over a list of headlines), and a later
-line switches it only where its own phrases cover a quarter of it; a run without
+line switches it only where it is furniture on its own account or its own
+phrases cover a quarter of it; a run without
 any takes ``byline`` (a date or "By ..."), ``navigation`` (a short line) or
 ``other``.
 """
@@ -288,8 +289,9 @@ def _category(info: LineInfo, i: int) -> str | None:
 
 
 #: Inside a run of removed lines, a line's own lexicon category replaces the run's
-#: only where furniture phrases cover at least this share of it: a comment that
-#: happens to say "home" stays a comment.
+#: where the line is furniture on its own account (the line model leans that way) or
+#: its furniture phrases cover at least this share of it: a comment that happens to
+#: say "home" stays a comment, a theme blurb after a comment form is a theme blurb.
 CATEGORY_COVER = 0.25
 
 
@@ -340,7 +342,9 @@ def _classify(doc: Document) -> list[LineLabel]:
             labels.append(LineLabel(info.spans[i], False, None, p, inside))
             continue
         lex = _category(info, i)
-        if lex is not None and (heading is None or _covered(info, i) >= CATEGORY_COVER):
+        if lex is not None and (
+            heading is None or logits[i] >= 0 or _covered(info, i) >= CATEGORY_COVER
+        ):
             heading = lex
         cat = heading or _shape_category(info, i)
         labels.append(LineLabel(info.spans[i], True, cat, p, inside))

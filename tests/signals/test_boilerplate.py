@@ -8,6 +8,7 @@ dateline, a short last paragraph, a bullet list) must stay.
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 
 import pytest
@@ -365,6 +366,8 @@ def test_line_model_weights_are_readable() -> None:
         assert f["scale"] > 0
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
 _LINE = st.one_of(
     st.sampled_from([*ARTICLE, "Share this:", "Leave a Reply", "Advertisement", "", "   "]),
     st.text(max_size=60),
@@ -379,9 +382,10 @@ def test_clean_removes_whole_lines_and_keeps_the_rest(lines: list[str], sep: str
     for r in c.removed:
         assert text[r.start : r.end] == r.text
         assert r.category in CATEGORIES
-    # what is kept plus what is removed gives back every non-blank line, in order
-    kept = [ln.strip() for ln in c.text.split("\n") if ln.strip()]
+    # what is kept plus what is removed gives back every non-blank line (lines end at
+    # \n, \r\n or \r, as clean() reads them)
+    kept = [ln.strip() for ln in _LINE_END.split(c.text) if ln.strip()]
     gone = [r.text for r in c.removed]
-    original = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    original = [ln.strip() for ln in _LINE_END.split(text) if ln.strip()]
     assert sorted(kept + gone) == sorted(original)
     assert len(c.text) <= len(text)
