@@ -45,7 +45,7 @@ from ._core import score
 from ._format import score_text
 from .article import MAX_CHARS
 from .model import Model, default_model, from_json
-from .readers import STDIN, ReadOptions, Record, csv_cells_up_to, iter_records, resolve
+from .readers import STDIN, ReadOptions, Record, csv_cells_up_to, iter_records, load, resolve
 from .signals import SIGNAL_NAMES
 
 if TYPE_CHECKING:
@@ -174,11 +174,13 @@ class Row:
 
 
 def score_record(record: Record, model: Model | None = None) -> Row:
-    """Score one record; an unreadable or unscorable input gives an error row, never raises."""
-    if record.error is not None:
-        return Row.failed(record.id, record.error, outlet=record.outlet, title=record.title)
+    """Score one record (reading it first if it is pending); an unreadable or unscorable
+    input gives an error row, never raises."""
     art = record.article
     try:
+        record = load(record)
+        if record.error is not None:
+            return Row.failed(record.id, record.error, outlet=record.outlet, title=record.title)
         art = resolve(record)
         return Row.from_profile(record.id, score(art, model=model))
     except _INPUT_ERRORS as exc:
@@ -279,7 +281,12 @@ def _chunks(
             note(1)
             continue
         chunk.append(rec)
-        size += len(rec.article.text) if rec.article is not None else len(rec.markup or "")
+        if rec.article is not None:
+            size += len(rec.article.text)
+        elif rec.pending is not None:
+            size += rec.pending.size
+        else:
+            size += len(rec.markup or "")
         if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_CHARS:
             yield chunk
             chunk, size = [], 0
@@ -304,7 +311,8 @@ def run(
     Parameters
     ----------
     records:
-        Usually :func:`reliability.readers.iter_records`; read lazily, never listed.
+        Usually :func:`reliability.readers.iter_records` (with ``defer=True``, so that
+        the workers read the files); read lazily, never listed.
     sink:
         Gets the rows in input order, in chunks, then ``flush()`` after each chunk.
     jobs:
@@ -831,7 +839,7 @@ def count_records(
 ) -> int | None:
     """How many records the inputs hold (``None`` if stopped first): the progress total."""
     n = 0
-    for _ in iter_records(paths, options):
+    for _ in iter_records(paths, options, defer=True):
         if stop is not None and stop.is_set():
             return None
         n += 1

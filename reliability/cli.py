@@ -373,7 +373,7 @@ def _score(args: argparse.Namespace) -> int:
     try:
         with _stop_on_signals(received) as stop:
             summary = run(
-                iter_records(paths, options),
+                iter_records(paths, options, defer=True),
                 sink,
                 jobs=jobs,
                 model=model,

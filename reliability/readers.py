@@ -3,8 +3,9 @@
 A :class:`Record` is what the batch scorer works on. It carries a stable ``id`` (the
 path, plus ``:LINE`` for a JSON Lines line or ``#N`` for the N-th record of a JSON
 list or CSV file) and either an :class:`~reliability.article.Article` ready to score,
-HTML still to extract (see :func:`resolve`), or the ``error`` that made the input
-unreadable. Reading never raises for a bad input: every unreadable file, line or
+HTML still to extract (see :func:`resolve`), a one-article file still to read (see
+:func:`load`; only with ``iter_records(..., defer=True)``), or the ``error`` that made
+the input unreadable. Reading never raises for a bad input: every unreadable file, line or
 record becomes an error record, so a batch can report it and go on.
 
 This module knows nothing of signals or scores. See ``docs/batch.md`` for the rules
@@ -122,14 +123,32 @@ class ReadOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """A one-article file (txt, md or html) found but not read yet.
+
+    Everything reading it needs travels with it (the outlet rule already applied to
+    its folder), so a batch worker can read it: the main process then only walks the
+    folders, and reading and decoding run in parallel with scoring.
+    """
+
+    path: str
+    fmt: str
+    folder: str | None  # the outlet to fall back on (or the forced one)
+    forced: bool  # ``folder`` is ``ReadOptions.outlet``: it wins over the file's own
+    max_bytes: int
+    size: int  # bytes on disk when found; only to size a batch's chunks
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """One article found in the inputs, or one input that could not be read.
 
-    Exactly one of ``article``, ``markup`` and ``error`` is set. ``markup`` is HTML
-    whose main text is extracted by :func:`resolve` (in a worker, since extraction
-    is the slow part of reading). ``outlet`` and ``title`` say what is known about
-    an unreadable input; for ``markup``, ``outlet`` is the outlet to fall back on
-    (or, when ``outlet_forced``, to use whatever the page says).
+    Exactly one of ``article``, ``markup``, ``pending`` and ``error`` is set.
+    ``markup`` is HTML whose main text is extracted by :func:`resolve` (in a worker,
+    since extraction is the slow part of reading); ``pending`` is a file still to be
+    read by :func:`load`. ``outlet`` and ``title`` say what is known about an
+    unreadable input; for ``markup``, ``outlet`` is the outlet to fall back on (or,
+    when ``outlet_forced``, to use whatever the page says).
     """
 
     id: str
@@ -139,10 +158,12 @@ class Record:
     outlet: str | None = None
     title: str | None = None
     outlet_forced: bool = False
+    pending: Pending | None = None
 
     def __post_init__(self) -> None:
-        if sum(x is not None for x in (self.article, self.markup, self.error)) != 1:
-            raise ValueError("a Record holds exactly one of article, markup or error")
+        held = (self.article, self.markup, self.error, self.pending)
+        if sum(x is not None for x in held) != 1:
+            raise ValueError("a Record holds exactly one of article, markup, pending or error")
 
 
 def format_of(path: str | os.PathLike[str]) -> str | None:
@@ -162,12 +183,18 @@ def iter_records(
     options: ReadOptions | None = None,
     *,
     stdin: BinaryIO | None = None,
+    defer: bool = False,
 ) -> Iterator[Record]:
     """Every article in ``paths``, in a stable order, one :class:`Record` each.
 
     Folders are walked depth-first with entries sorted by name; ``"-"`` reads
     ``stdin`` (default: the process's standard input). Nothing is read ahead: the
     records stream, so memory stays flat whatever the number of articles.
+
+    With ``defer``, a file that holds one article by its format (txt, md, html) is
+    not opened: its record is ``pending``, read later by :func:`load`, which gives
+    exactly the record reading it now would have given. The batch scorer defers, so
+    that its workers read the files in parallel.
 
     Examples
     --------
@@ -185,17 +212,53 @@ def iter_records(
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _read_folder(path, opts)
+            yield from _read_folder(path, opts, defer=defer)
         elif path.exists() or path.is_symlink():
-            yield from read_file(path, opts, fmt=format_of(path) or "txt")
+            fmt = format_of(path) or "txt"
+            if defer and fmt in _ONE_ARTICLE and path.is_file():
+                yield _pending(path, fmt, opts, path.stat().st_size)
+            else:
+                yield from read_file(path, opts, fmt=fmt)
         else:
             yield Record(safe_id(name), error="no such file or folder")
 
 
+#: Formats whose file is always one article (or one error): these can be deferred.
+_ONE_ARTICLE: Final = frozenset({"txt", "md", "html"})
+
+
+def _pending(path: Path, fmt: str, options: ReadOptions, size: int) -> Record:
+    folder = _folder_name(path, options)
+    return Record(
+        safe_id(str(path)),
+        pending=Pending(
+            os.fspath(path), fmt, folder, options.outlet is not None, options.max_bytes, size
+        ),
+    )
+
+
+def load(record: Record) -> Record:
+    """``record`` with a pending file read: what ``iter_records`` without ``defer`` gives.
+
+    Any other record comes back as it is. Never raises for a bad file: an unreadable,
+    undecodable or oversized one gives an error record, as reading does.
+    """
+    p = record.pending
+    if p is None:
+        return record
+    options = ReadOptions(outlet=p.folder if p.forced else None, max_bytes=p.max_bytes)
+    (loaded,) = _read_path(Path(p.path), record.id, p.fmt, p.folder, options)
+    return loaded
+
+
 def read_file(path: Path, options: ReadOptions, *, fmt: str) -> Iterator[Record]:
     """The records of one file read as ``fmt`` (one of :data:`FORMATS`)."""
-    rid = safe_id(str(path))
-    folder = _folder_name(path, options)
+    return _read_path(path, safe_id(str(path)), fmt, _folder_name(path, options), options)
+
+
+def _read_path(
+    path: Path, rid: str, fmt: str, folder: str | None, options: ReadOptions
+) -> Iterator[Record]:
     try:
         with path.open("rb") as f:
             if fmt in ("jsonl", "csv", "tsv"):
@@ -238,16 +301,21 @@ def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatchcase(rel if "/" in p else name, p.rstrip("/")) for p in patterns)
 
 
-def _read_folder(root: Path, options: ReadOptions) -> Iterator[Record]:
-    for path, error in _walk(root, options):
+def _read_folder(root: Path, options: ReadOptions, *, defer: bool = False) -> Iterator[Record]:
+    for path, error, size in _walk(root, options):
         if error is not None:
             yield Record(safe_id(str(path)), error=error, outlet=_folder_name(path, options))
+            continue
+        fmt = format_of(path) or "txt"
+        if defer and fmt in _ONE_ARTICLE:
+            yield _pending(path, fmt, options, size)
         else:
-            yield from read_file(path, options, fmt=format_of(path) or "txt")
+            yield from read_file(path, options, fmt=fmt)
 
 
-def _walk(root: Path, options: ReadOptions) -> Iterator[tuple[Path, str | None]]:
-    """Files to read under ``root`` (depth-first, sorted by name), or folders/files in error.
+def _walk(root: Path, options: ReadOptions) -> Iterator[tuple[Path, str | None, int]]:
+    """Files to read under ``root`` (depth-first, sorted by name), or folders/files in
+    error, with their size in bytes (0 for an error).
 
     Symbolic links to folders are not followed (no loops); a broken link or a
     non-regular file (FIFO, socket, device) with an article suffix is an error.
@@ -256,7 +324,7 @@ def _walk(root: Path, options: ReadOptions) -> Iterator[tuple[Path, str | None]]
     try:
         stack.append(("", _sorted_entries(root)))
     except OSError as exc:
-        yield root, f"cannot list folder: {exc.strerror or exc}"
+        yield root, f"cannot list folder: {exc.strerror or exc}", 0
         return
     while stack:
         prefix, entries = stack[-1]
@@ -273,7 +341,7 @@ def _walk(root: Path, options: ReadOptions) -> Iterator[tuple[Path, str | None]]
                 try:
                     stack.append((rel + "/", _sorted_entries(path)))
                 except OSError as exc:
-                    yield path, f"cannot list folder: {exc.strerror or exc}"
+                    yield path, f"cannot list folder: {exc.strerror or exc}", 0
             continue
         if format_of(entry.name) is None:
             continue
@@ -283,7 +351,7 @@ def _walk(root: Path, options: ReadOptions) -> Iterator[tuple[Path, str | None]]
             continue
         if options.ignore and os.path.abspath(path) in options.ignore:
             continue
-        yield path, _not_regular(entry)
+        yield (path, *_regular_size(entry))
 
 
 def _sorted_entries(path: Path) -> Iterator[os.DirEntry[str]]:
@@ -291,14 +359,15 @@ def _sorted_entries(path: Path) -> Iterator[os.DirEntry[str]]:
         return iter(sorted(it, key=lambda e: e.name))
 
 
-def _not_regular(entry: os.DirEntry[str]) -> str | None:
+def _regular_size(entry: os.DirEntry[str]) -> tuple[str | None, int]:
+    """``(None, size)`` for a regular file, else ``(why it cannot be read, 0)``."""
     try:
-        mode = entry.stat(follow_symlinks=True).st_mode
+        st = entry.stat(follow_symlinks=True)
     except OSError as exc:
         if entry.is_symlink():
-            return "broken symbolic link"
-        return f"cannot read: {exc.strerror or exc}"
-    return None if stat.S_ISREG(mode) else "not a regular file"
+            return "broken symbolic link", 0
+        return f"cannot read: {exc.strerror or exc}", 0
+    return (None, st.st_size) if stat.S_ISREG(st.st_mode) else ("not a regular file", 0)
 
 
 def _folder_name(path: Path, options: ReadOptions) -> str | None:
@@ -756,11 +825,13 @@ __all__ = [
     "STDIN",
     "STDIN_NAME",
     "SUFFIX_FORMATS",
+    "Pending",
     "ReadOptions",
     "Record",
     "decode",
     "format_of",
     "iter_records",
+    "load",
     "read_file",
     "resolve",
     "safe_id",

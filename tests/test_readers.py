@@ -19,6 +19,7 @@ from reliability.readers import (
     Record,
     format_of,
     iter_records,
+    load,
     resolve,
     safe_id,
 )
@@ -43,6 +44,11 @@ def write(path: Path, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def deferred(*paths: Path | str, **options: object) -> list[Record]:
+    opts = ReadOptions(**options)  # type: ignore[arg-type]
+    return list(iter_records(list(paths), opts, defer=True))
 
 
 # --- plain text and markdown ---------------------------------------------------------
@@ -559,3 +565,57 @@ def test_any_bytes_give_records_never_an_exception(
         assert rec.id.isprintable()
         if rec.error is not None:
             assert rec.error.strip()
+
+
+# --- deferred reading (the batch's workers read the files) ----------------------------
+
+
+def _awkward_folder(root: Path) -> list[Path]:
+    """One of every kind of file a folder walk meets, good and bad."""
+    made = [
+        write(root / "times" / "a.txt", f"Port reopens after strike\n\n{BODY}\n"),
+        write(root / "times" / "b.md", f"# Port reopens\n\n{BODY}\n"),
+        write(root / "times" / "c.txt", b""),
+        write(root / "times" / "d.txt", b"\x00\x01\x02binary"),
+        write(root / "times" / "e.txt", b"caf\xe9 au lait, the owner said."),
+        write(root / "times" / "f.txt", "\ufeff" + BODY),
+        write(root / "times" / "g.txt", BODY.encode("utf-16")),
+        write(root / "times" / "h.txt", "x" * 300),
+        write(root / "gazette" / "page.html", PAGE),
+        write(root / "gazette" / "list.json", json.dumps([{"text": BODY}, {"text": ""}])),
+        write(root / "gazette" / "feed.jsonl", json.dumps({"text": BODY}) + "\n{bad\n"),
+    ]
+    (root / "gazette" / "dead.txt").symlink_to(root / "nowhere.txt")
+    os.mkfifo(root / "gazette" / "pipe.md")
+    return made
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"outlet": "Forced"}, {"folder_outlet": False}, {"max_bytes": 200}],
+    ids=["default", "forced-outlet", "no-folder-outlet", "small-limit"],
+)
+def test_deferred_records_load_to_what_reading_gives(
+    tmp_path: Path, options: dict[str, object]
+) -> None:
+    made = _awkward_folder(tmp_path)
+    eager = records(tmp_path, made[0], tmp_path / "missing.txt", **options)
+    lazy = deferred(tmp_path, made[0], tmp_path / "missing.txt", **options)
+    # one-article files wait; lists, feeds and errors found by the walk do not
+    assert sorted(Path(r.id).name for r in lazy if r.pending is not None) == [
+        "a.txt", "a.txt", "b.md", "c.txt", "d.txt", "e.txt", "f.txt", "g.txt", "h.txt",
+        "page.html",
+    ]  # fmt: skip
+    assert [load(r) for r in lazy] == eager
+    assert [load(r) for r in eager] == eager  # nothing pending: unchanged
+
+
+def test_a_file_that_changes_after_the_walk_is_read_as_it_is_then(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", BODY)
+    (rec,) = deferred(tmp_path)
+    path.write_bytes(b"\x00binary now")
+    assert load(rec).error == "NUL byte at byte 0: binary data, not text"
+    path.unlink()
+    loaded = load(rec)
+    assert loaded.id == rec.id
+    assert str(loaded.error).startswith("cannot read:")
