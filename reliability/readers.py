@@ -215,9 +215,10 @@ def iter_records(
             yield from _read_folder(path, opts, defer=defer)
         elif path.exists() or path.is_symlink():
             fmt = format_of(path) or "txt"
-            if defer and fmt in _ONE_ARTICLE and path.is_file():
-                yield _pending(path, fmt, opts, path.stat().st_size)
-            else:
+            size = _regular_file_size(path) if defer and fmt in _ONE_ARTICLE else None
+            if size is not None:
+                yield _pending(path, fmt, opts, size)
+            else:  # read now, so that what stands in the way is reported as reading does
                 yield from read_file(path, opts, fmt=fmt)
         else:
             yield Record(safe_id(name), error="no such file or folder")
@@ -225,6 +226,15 @@ def iter_records(
 
 #: Formats whose file is always one article (or one error): these can be deferred.
 _ONE_ARTICLE: Final = frozenset({"txt", "md", "html"})
+
+
+def _regular_file_size(path: Path) -> int | None:
+    """The size of ``path`` if it is a regular file (after links), else ``None``."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
 def _pending(path: Path, fmt: str, options: ReadOptions, size: int) -> Record:
