@@ -86,14 +86,6 @@ def output_format(path: str | os.PathLike[str]) -> str | None:
     return SUFFIX_OUTPUT.get(Path(path).suffix.lower())
 
 
-def cpu_count() -> int:
-    """The cores this process may use (the default number of workers)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 # --- rows ------------------------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from typing import Final, TextIO
 from . import __version__
 from ._core import clean, score
 from ._highlight import highlighted, legend, printable
+from ._workers import cpu_count
 from .article import FIELD_ALIASES
 from .batch import (
     OUTPUT_FORMATS,
@@ -46,7 +47,6 @@ from .batch import (
     TableWriter,
     count_records,
     countable,
-    cpu_count,
     output_format,
     run,
     work_paths,

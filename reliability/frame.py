@@ -9,7 +9,6 @@ imports pandas, so ``reliability`` imports it only when one of these is used.
 from __future__ import annotations
 
 import math
-import os
 import warnings
 import zlib
 from collections.abc import Hashable, Sequence
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._workers import cpu_count
 from .model import sigmoid_score
 
 if TYPE_CHECKING:
@@ -204,10 +204,7 @@ def _worker_count(jobs: int) -> int:
     if isinstance(jobs, bool) or not isinstance(jobs, int):
         raise TypeError(f"jobs must be an int, not {type(jobs).__name__}")
     if jobs == -1:
-        try:
-            return len(os.sched_getaffinity(0))
-        except AttributeError:  # not every platform has CPU affinity
-            return os.cpu_count() or 1
+        return cpu_count()
     if jobs < 1:
         raise ValueError(f"jobs must be a positive number of processes, or -1 (got {jobs})")
     return jobs
