@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 GOLDEN = Path(__file__).parent / "golden"
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 
 
 def data_dir() -> Path | None:
@@ -33,3 +37,17 @@ def shared_data() -> Path:
 def golden(name: str) -> str:
     """The text of one of our golden articles."""
     return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def load_script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` as a module, loaded once (``scripts/`` is not a package)."""
+    key = f"_reliability_script_{name}"
+    if key in sys.modules:
+        return sys.modules[key]
+    spec = importlib.util.spec_from_file_location(key, SCRIPTS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[key] = module  # dataclasses look their module up by name while it runs
+    spec.loader.exec_module(module)
+    return module

@@ -8,19 +8,16 @@ to save the inner search).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from reliability import FitConfig, default_model
 
-pytestmark = [pytest.mark.data, pytest.mark.slow]
+from .conftest import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "fit_default.py"
+pytestmark = [pytest.mark.data, pytest.mark.slow]
 
 #: Pinned from the run recorded in docs/evaluation.md (0.813); a change may not lower it.
 TRANSPARENT_AUC_FLOOR = 0.80
@@ -28,19 +25,9 @@ TRANSPARENT_AUC_FLOOR = 0.80
 BRIER_CEILING = 0.185
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fit_default", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_default"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def evaluation(shared_data: Path) -> Any:
-    script = _script()
+    script = load_script("fit_default")
     shipped = default_model()
     min_words = int(shipped.provenance.get("min_words", 100))
     dataset = script.load(shared_data, min_words=min_words)

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "examples").glob("**/*.ipynb"))
 COMPARE = ROOT / "examples" / "compare_outlets.ipynb"
-
-
-def _strip_script() -> ModuleType:
-    """scripts/strip_notebooks.py, loaded as a module."""
-    spec = importlib.util.spec_from_file_location(
-        "strip_notebooks", ROOT / "scripts" / "strip_notebooks.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_strip_script_removes_outputs(tmp_path: Path) -> None:
@@ -37,7 +25,7 @@ def test_strip_script_removes_outputs(tmp_path: Path) -> None:
     code["metadata"]["execution"] = {"iopub.status.idle": "2026-11-22T00:00:00Z"}
     path = tmp_path / "dirty.ipynb"
     path.write_text(json.dumps(dirty, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    strip = _strip_script()
+    strip = load_script("strip_notebooks")
     assert strip.main(["--check", str(path)]) == 1
     assert strip.main([str(path)]) == 0
     assert json.loads(path.read_text(encoding="utf-8")) == nb
@@ -98,6 +86,6 @@ def test_compare_outlets_notebook_runs(tmp_path: Path, monkeypatch: pytest.Monke
     # the strip script turns the executed notebook back into the committed cells
     executed = tmp_path / "executed.ipynb"
     nbformat.write(nb, executed)
-    assert _strip_script().main([str(executed)]) == 0
+    assert load_script("strip_notebooks").main([str(executed)]) == 0
     committed = json.loads(COMPARE.read_text(encoding="utf-8"))
     assert json.loads(executed.read_text(encoding="utf-8"))["cells"] == committed["cells"]

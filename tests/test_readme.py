@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from reliability import default_model
+
+from .conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_readme_example_output_is_current() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "render_readme", ROOT / "scripts" / "render_readme.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["render_readme"] = module
-    spec.loader.exec_module(module)
-    assert module.main(["--check"]) == 0, "run python scripts/render_readme.py"
+    render = load_script("render_readme")
+    assert render.main(["--check"]) == 0, "run python scripts/render_readme.py"
 
 
 def test_readme_and_docs_state_the_shipped_bands() -> None:

@@ -13,15 +13,12 @@ Runs ``scripts/eval_boilerplate.py`` on the held-out half of the labelled pages
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_boilerplate.py"
+from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
 #: leaked recall 0.935 with 2.10% of article lines removed, dumps 0.951 with 2.35%.
@@ -36,24 +33,10 @@ ISSUE = {
 }
 
 
-def _script() -> ModuleType:
-    """The evaluation script, loaded from its file (scripts/ is not a package)."""
-    name = "_reliability_eval_boilerplate"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def heldout(shared_data: Path) -> dict[str, Any]:
     """Every number the evaluation script prints for the held-out half."""
-    result: dict[str, Any] = _script().report(shared_data, "heldout")
+    result: dict[str, Any] = load_script("eval_boilerplate").report(shared_data, "heldout")
     return result
 
 
@@ -78,7 +61,7 @@ def test_issue_floors(heldout: dict[str, Any], variant: str) -> None:
 
 @pytest.mark.data
 def test_split_keeps_sites_apart(shared_data: Path) -> None:
-    script = _script()
+    script = load_script("eval_boilerplate")
     tune = {script.site(p.url) for p in script.load(shared_data, "leaked", "tune")}
     held = {script.site(p.url) for p in script.load(shared_data, "leaked", "heldout")}
     assert tune
