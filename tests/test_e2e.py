@@ -45,6 +45,15 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "reliability.cli", *args]
 
 
+def run_cli(
+    cwd: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the command to its end, its output captured as text."""
+    return subprocess.run(
+        command(*args), cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
 def clean_env(tmp_path: Path) -> dict[str, str]:
     """The process environment with a fresh, empty home and temporary folder."""
     home, tmp = tmp_path / "home", tmp_path / "tmpdir"
@@ -141,14 +150,8 @@ def test_mixed_folder_end_to_end(tmp_path: Path) -> None:
     env = clean_env(tmp_path)
     before = tree(tmp_path)
 
-    proc = subprocess.run(
-        command("score", "in", "-", "-o", "scores.csv", "--jobs", "2"),
-        cwd=tmp_path,
-        input=stdin_data,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
+    proc = run_cli(
+        tmp_path, "score", "in", "-", "-o", "scores.csv", "--jobs", "2", env=env, stdin=stdin_data
     )
     assert proc.returncode == 1, proc.stderr  # some inputs failed
     assert tree(tmp_path) == before | {"scores.csv"}  # nothing else written, anywhere here
@@ -182,15 +185,8 @@ def test_mixed_folder_end_to_end(tmp_path: Path) -> None:
     assert "reliability: in/binary.txt: NUL byte at byte 8" in proc.stderr
 
     # The same rows whatever the format and the number of workers.
-    as_jsonl = subprocess.run(
-        command("score", "in", "-", "--format", "jsonl", "--jobs", "1", "-q"),
-        cwd=tmp_path,
-        input=stdin_data,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    jsonl_args = ("score", "in", "-", "--format", "jsonl", "--jobs", "1", "-q")
+    as_jsonl = run_cli(tmp_path, *jsonl_args, env=env, stdin=stdin_data)
     assert as_jsonl.returncode == 1
     assert as_jsonl.stderr == ""
     again = [json.loads(x) for x in as_jsonl.stdout.splitlines()]
@@ -206,14 +202,7 @@ def test_parquet_output(tmp_path: Path) -> None:
     for i in range(3):
         (d / f"a{i}.txt").write_text(f"Story {i}\n{NEWS}", encoding="utf-8")
     (d / "bad.json").write_text("{", encoding="utf-8")
-    proc = subprocess.run(
-        command("score", "in", "-o", "s.parquet", "-q"),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=clean_env(tmp_path),
-        timeout=300,
-    )
+    proc = run_cli(tmp_path, "score", "in", "-o", "s.parquet", "-q", env=clean_env(tmp_path))
     assert proc.returncode == 1, proc.stderr
     table = pq.read_table(tmp_path / "s.parquet")
     assert table.column_names == list(columns())
@@ -224,13 +213,7 @@ def test_parquet_output(tmp_path: Path) -> None:
 
 def test_main_command_on_the_examples() -> None:
     root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run(
-        command("score", "examples/"),
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_cli(root, "score", "examples/")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()[1:]
     scores = {line.split()[3].rsplit("/", 1)[-1]: float(line.split()[0]) for line in lines}
@@ -347,10 +330,7 @@ def test_killed_run_resumes_without_duplicate_or_missing_row(
     assert kept_ids == expected[: len(kept_ids)]  # a clean prefix, in order
 
     # Resumed with one worker: the rows do not depend on --jobs, and it is quicker here.
-    resume = command("score", "in", "-o", "s.csv", "--jobs", "1", "--resume")
-    done = subprocess.run(
-        resume, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
-    )
+    done = run_cli(tmp_path, "score", "in", "-o", "s.csv", "--jobs", "1", "--resume", env=env)
     assert done.returncode == 0, done.stderr
     assert not partial.exists()
     rows = read_csv(out)

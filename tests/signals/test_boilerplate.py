@@ -253,31 +253,26 @@ def test_short_bullet_points_inside_an_article_stay() -> None:
     assert removed(text) == []
 
 
+#: A list announced by the article, items of one shape, ending it.
+TIMETABLE = [
+    "The night bus timetable from March:",
+    "Mon-Thu: every 30 minutes until 1 am",
+    "Fri: every 20 minutes until 3 am",
+    "Sat: every 20 minutes until 3 am",
+    "Sun: every hour until midnight",
+    "Holidays: as on Sundays",
+]
+
+
 def test_a_list_that_ends_the_article_stays() -> None:
     # announced by the article, items of one shape, nothing after it
-    timetable = [
-        "The night bus timetable from March:",
-        "Mon-Thu: every 30 minutes until 1 am",
-        "Fri: every 20 minutes until 3 am",
-        "Sat: every 20 minutes until 3 am",
-        "Sun: every hour until midnight",
-        "Holidays: as on Sundays",
-    ]
-    text = "\n\n".join([*ARTICLE, *timetable])
+    text = "\n\n".join([*ARTICLE, *TIMETABLE])
     assert removed(text) == []
 
 
 def test_a_list_that_ends_the_article_stays_before_a_leaked_tail() -> None:
-    timetable = [
-        "The night bus timetable from March:",
-        "Mon-Thu: every 30 minutes until 1 am",
-        "Fri: every 20 minutes until 3 am",
-        "Sat: every 20 minutes until 3 am",
-        "Sun: every hour until midnight",
-        "Holidays: as on Sundays",
-    ]
     tail = ["Share this:", "Facebook", "Twitter", "Leave a Reply"]
-    text = "\n\n".join([*ARTICLE, *timetable, *tail])
+    text = "\n\n".join([*ARTICLE, *TIMETABLE, *tail])
     assert [t for t, _ in removed(text)] == tail
 
 
