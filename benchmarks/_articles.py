@@ -10,6 +10,34 @@ sentence repeated. Every article is written from a seed: the same seed, the same
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+
+#: Ten sentences of plain reporting with a few cues among them (a named and an
+#: anonymous source, a quote, a hedge, a vague attribution): the fixed sentence mix the
+#: family benchmarks (attribution, tone, boilerplate) draw their articles from.
+REPORTING = [
+    "The minister said the plan would be put to parliament in the spring.",
+    "Officials said the talks had made progress but that no deal had been reached.",
+    "“We are not there yet,” said Anna Berg, the union's chief negotiator.",
+    "Critics argue the proposal could cost more than the government admits.",
+    "A senior official, who spoke on condition of anonymity, said the budget was not final.",
+    "Cargo volumes fell by 61 percent last week, according to the statistics office.",
+    "The company may face fines, though it is unclear when a decision will come.",
+    "In a dramatic turn, the council reversed its decision on Monday.",
+    "Residents have complained about road closures in previous years.",
+    "The report will be published on the commission's website next month.",
+]
+
+
+def paragraphs(rng: random.Random, words: int, sentences: Sequence[str]) -> list[str]:
+    """Paragraphs of two to four sentences drawn from ``sentences``, about ``words`` words."""
+    out: list[str] = []
+    count = 0
+    while count < words:
+        para = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4)))
+        out.append(para)
+        count += len(para.split())
+    return out
 
 
 def _pool(words: str, sep: str = "|") -> list[str]:

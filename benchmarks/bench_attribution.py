@@ -24,20 +24,13 @@ import sys
 import time
 from pathlib import Path
 
+from _articles import REPORTING, paragraphs
+
 from reliability.document import Document
 from reliability.signals import attribution
 
 _SENTENCES = [
-    "The minister said the plan would be put to parliament in the spring.",
-    "Officials said the talks had made progress but that no deal had been reached.",
-    "“We are not there yet,” said Anna Berg, the union's chief negotiator.",
-    "Critics argue the proposal could cost more than the government admits.",
-    "A senior official, who spoke on condition of anonymity, said the budget was not final.",
-    "Cargo volumes fell by 61 percent last week, according to the statistics office.",
-    "The company may face fines, though it is unclear when a decision will come.",
-    "In a dramatic turn, the council reversed its decision on Monday.",
-    "Residents have complained about road closures in previous years.",
-    "The report will be published on the commission's website next month.",
+    *REPORTING,
     "Interior Minister Laura Becker, who attended the meeting in Vienna, stated it was close.",
     "“It is a question of trust,” she told reporters, adding that she would not resign.",
     "Sources say the deal was drafted in secret and signed late at night.",
@@ -70,15 +63,8 @@ _PLAIN = [
 def article(words: int, seed: int, *, dense: bool = False) -> str:
     """A generated article of about ``words`` words, in paragraphs. ``dense``:
     every sentence attributes (about 70 cues per 1,000 words, a worst case)."""
-    rng = random.Random(seed)
     pool = _SENTENCES if dense else _SENTENCES + _PLAIN
-    out: list[str] = []
-    count = 0
-    while count < words:
-        para = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
-        out.append(para)
-        count += len(para.split())
-    return "\n\n".join(out)
+    return "\n\n".join(paragraphs(random.Random(seed), words, pool))
 
 
 def _warm(doc: Document) -> Document:

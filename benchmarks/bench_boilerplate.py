@@ -26,20 +26,12 @@ import random
 import time
 from collections.abc import Callable, Sequence
 
+from _articles import REPORTING, paragraphs
+
 from reliability import clean
 from reliability.document import Document
 from reliability.signals import boilerplate
 
-_SENTENCES = [
-    "The minister said the plan would be put to parliament in the spring.",
-    "Officials said the talks had made progress but that no deal had been reached.",
-    "“We are not there yet,” said Anna Berg, the union's chief negotiator.",
-    "Critics argue the proposal could cost more than the government admits.",
-    "Cargo volumes fell by 61 percent last week, according to the statistics office.",
-    "The company may face fines, though it is unclear when a decision will come.",
-    "Residents have complained about road closures in previous years.",
-    "The report will be published on the commission's website next month.",
-]
 _HEAD = ["Home", "World", "Politics", "Port strike talks resume as deadline nears", "By Jane Roe"]
 _TAIL = [
     "Share this:",
@@ -56,13 +48,7 @@ _TAIL = [
 
 def article(words: int, seed: int, *, leaky: bool = True) -> str:
     """A generated article of about ``words`` words, with a leaked head and tail."""
-    rng = random.Random(seed)
-    paras: list[str] = []
-    count = 0
-    while count < words:
-        para = " ".join(rng.choice(_SENTENCES) for _ in range(rng.randint(2, 4)))
-        paras.append(para)
-        count += len(para.split())
+    paras = paragraphs(random.Random(seed), words, REPORTING)
     if leaky:
         paras = _HEAD + paras + _TAIL
     return "\n\n".join(paras)

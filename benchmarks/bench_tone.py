@@ -10,8 +10,8 @@ Two measures on generated ~600-word articles, after warm-up:
 
 Times are process CPU time (the machine is shared; wall-clock time there measures
 the neighbours), best of several runs. Two kinds of article: typical news (the
-sentences of bench_score.py) and a cue-dense worst case where every sentence
-carries several tone cues.
+``REPORTING`` sentences of benchmarks/_articles.py) and a cue-dense worst case where
+every sentence carries several tone cues.
 
 Usage: python benchmarks/bench_tone.py [--words 600] [--n 200] [--repeats 5]
 The issue's budget is under 1 ms per 600-word article for the three together.
@@ -24,23 +24,12 @@ import math
 import random
 import time
 
+from _articles import REPORTING, paragraphs
+
 from reliability.document import Document
 from reliability.signals import clickbait, hedging, sensational
 from reliability.signals._tone import title_view
 
-#: Plain reporting, as in benchmarks/bench_score.py: a few cues, as in real news.
-_PLAIN = [
-    "The minister said the plan would be put to parliament in the spring.",
-    "Officials said the talks had made progress but that no deal had been reached.",
-    "“We are not there yet,” said Anna Berg, the union's chief negotiator.",
-    "Critics argue the proposal could cost more than the government admits.",
-    "A senior official, who spoke on condition of anonymity, said the budget was not final.",
-    "Cargo volumes fell by 61 percent last week, according to the statistics office.",
-    "The company may face fines, though it is unclear when a decision will come.",
-    "In a dramatic turn, the council reversed its decision on Monday.",
-    "Residents have complained about road closures in previous years.",
-    "The report will be published on the commission's website next month.",
-]
 #: Every sentence loaded with tone cues: a worst case, ten times denser than news.
 _DENSE = [
     "It is a shocking failure, and you deserve to know why!",
@@ -58,14 +47,9 @@ _TITLES = [
 ]
 
 
-def article(words: int, seed: int, sentences: list[str] = _PLAIN) -> tuple[str, str]:
+def article(words: int, seed: int, sentences: list[str] = REPORTING) -> tuple[str, str]:
     rng = random.Random(seed)
-    out: list[str] = []
-    count = 0
-    while count < words:
-        para = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4)))
-        out.append(para)
-        count += len(para.split())
+    out = paragraphs(rng, words, sentences)
     # a distinct title per article, so no title is read from the title_view memo
     return f"{rng.choice(_TITLES)} in district {seed}", "\n\n".join(out)
 
@@ -114,7 +98,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     args = ap.parse_args()
     print(f"{args.n} articles of ~{args.words} words, best of {args.repeats} runs (one process):")
-    for name, pool in (("typical news", _PLAIN), ("cue-dense worst case", _DENSE)):
+    for name, pool in (("typical news", REPORTING), ("cue-dense worst case", _DENSE)):
         arts = [article(args.words, i, pool) for i in range(args.n)]
         for title, text in arts[:20]:
             _families(Document(text, title))  # warm-up: lexicons, weights, caches
