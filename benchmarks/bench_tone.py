@@ -3,8 +3,9 @@
 Two measures on generated ~600-word articles, after warm-up:
 
 * marginal: the three families' ``extract`` on a Document whose shared views
-  (tokens, lexicon hits, sentences, quotes) were already built by the other
-  families, which is what the tone families add to ``score()``;
+  (tokens, lexicon hits, sentences, quotes, and the boilerplate family's line labels)
+  were already built by the other families, which is what the tone families add to
+  ``score()``;
 * standalone: a fresh Document each time, so the families also pay for the shared
   views they use.
 
@@ -29,6 +30,7 @@ from _articles import REPORTING, paragraphs
 from reliability.document import Document
 from reliability.signals import clickbait, hedging, sensational
 from reliability.signals._tone import title_view
+from reliability.signals.boilerplate import classify_lines
 
 #: Every sentence loaded with tone cues: a worst case, ten times denser than news.
 _DENSE = [
@@ -61,8 +63,10 @@ def _families(doc: Document) -> None:
 
 
 def _warm(doc: Document) -> Document:
-    """Build the views other families would already have built."""
+    """Build the views other families would already have built, the boilerplate family's
+    line labels among them (hedging and sensational leave page furniture out)."""
     _ = doc.hits, doc.sentences, doc.quotes, doc.lines, doc.word_starts
+    classify_lines(doc)
     return doc
 
 
