@@ -82,13 +82,19 @@ def lexicon_weights(lexicon: str) -> Mapping[str, float]:
     return MappingProxyType({e: lex.value(e) for e in lex.entries})
 
 
-def is_label(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens its line and is followed by ``:``, ``!``, ``|``, a dash."""
+def _opens_line(text: str, start: int, end: int, *, lead: str, marks: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` opens its line (after any of the ``lead`` characters)
+    and is followed, within a few spaces, by one of ``marks``."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t\u00a0\"'“‘([*#"):
+    if text[line_start:start].strip(" \t\u00a0" + lead):
         return False
     rest = text[end : end + 3].lstrip(" \t\u00a0")
-    return bool(rest) and rest[0] in _LABEL_MARKS
+    return bool(rest) and rest[0] in marks
+
+
+def is_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens its line and is followed by ``:``, ``!``, ``|``, a dash."""
+    return _opens_line(text, start, end, lead="\"'“‘([*#", marks=_LABEL_MARKS)
 
 
 def is_shouted_word(word: str, acronyms: frozenset[str]) -> bool:
@@ -180,12 +186,8 @@ def _bracketed(text: str, start: int, end: int) -> bool:
 
 
 def _line_label(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens its line and is followed by a label mark."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t\u00a0*#>"):
-        return False
-    rest = text[end : end + 3].lstrip(" \t\u00a0")
-    return bool(rest) and rest[0] in _DATELINE_MARKS
+    """Whether ``text[start:end]`` opens its line and is followed by a dateline mark."""
+    return _opens_line(text, start, end, lead="*#>", marks=_DATELINE_MARKS)
 
 
 #: A speaker label opening a transcript line: words in capitals ("TAPPER", "THE
