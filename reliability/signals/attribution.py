@@ -1435,6 +1435,8 @@ def analyse(doc: Document) -> Analysis:
             ):
                 start, end = min(start, rs.start), max(end, rs.end)
         out.append(Attribution(kind, start, end, ev.cue, ev.reason))
+    # a span widened to its reason may now start before an earlier event: text order again
+    out.sort(key=lambda a: (a.start, a.end))
     return Analysis(tuple(out), quotes)
 
 
