@@ -81,6 +81,8 @@ DEFAULT_CONSTRAINTS: Mapping[str, str] = MappingProxyType(
         "clickbait_title": "<=0",
         "unattributed_quotes": "<=0",
         "article_length": ">=0",
+        "figures": ">=0",
+        "title_length": "<=0",
     }
 )
 

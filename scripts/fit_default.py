@@ -104,6 +104,13 @@ NOTES: dict[str, str] = {
         "log10 of the body's words: careful reporting runs longer (Horne and Adali 2017); "
         "bound >= 0; depth, not quality"
     ),
+    "title_length": (
+        "words in the headline: fake news packs more into its titles (Horne and Adali 2017); "
+        "bound <= 0"
+    ),
+    "figures": (
+        "numbers, amounts and percentages per 1,000 words: checkable particulars; bound >= 0"
+    ),
     "readability": (
         "reading ease of the body; free sign (fake news reads simpler, Horne and Adali "
         "2017, but plain writing is also good writing)"

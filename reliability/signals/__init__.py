@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..profile import Signal
-from . import attribution, boilerplate, clickbait, hedging, readability, sensational
+from . import attribution, boilerplate, clickbait, hedging, readability, sensational, specificity
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("sensational", sensational.extract, sensational.SIGNALS),
     Family("clickbait", clickbait.extract, clickbait.SIGNALS),
     Family("readability", readability.extract, readability.SIGNALS),
+    Family("specificity", specificity.extract, specificity.SIGNALS),
 )
 
 #: Every signal name, in output order. Stable identifiers: see docs/signals.md.
@@ -49,8 +50,10 @@ DESCRIPTIONS: Mapping[str, str] = {
     "hedging": "hedges in the reporter's own voice, per 100 words",
     "sensational_language": "strength-weighted sensational cues per 1,000 words (title counts 3x)",
     "clickbait_title": "probability that the title is clickbait (None: no title)",
+    "title_length": "words in the title (None: no title)",
     "readability": "Flesch reading ease of the article's own lines (higher is easier)",
     "article_length": "log10 of the words in the article's own lines (2 = 100, 3 = 1,000)",
+    "figures": "numbers, amounts and percentages per 1,000 words of the article's own lines",
 }
 
 

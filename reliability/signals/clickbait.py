@@ -37,7 +37,7 @@ from ..profile import Detail, Evidence, Signal
 from ._common import evidence
 from ._tone import TitleView, is_label, shouted_runs, title_view, weight_of
 
-SIGNALS = ("clickbait_title",)
+SIGNALS = ("clickbait_title", "title_length")
 FORMAT = "reliability.clickbait/2"
 
 #: The named features, in the order of the weights file.
@@ -301,10 +301,18 @@ def _sigmoid(z: float) -> float:
 
 
 def extract(doc: Document) -> Mapping[str, Signal]:
-    """``clickbait_title`` in [0, 1], or ``None`` without a title."""
+    """``clickbait_title`` in [0, 1] and ``title_length`` in words, or ``None`` for both
+    without a title.
+
+    ``title_length`` stands apart from the clickbait model (which was fitted on
+    headlines alone): a headline that packs a whole story into one line is a cue of
+    its own (Horne and Adali 2017: fake news titles are longer and say more).
+    """
     title = doc.title
     if not title or not title.strip():
-        return {"clickbait_title": Signal(None)}
+        return {"clickbait_title": Signal(None), "title_length": Signal(None)}
+    words = title_view(title).doc.word_count
+    length = Signal(float(words) if words else None, (), {"words": words})
     m = model()
     feats = analyse(title)
     z = m.logit(feats)
@@ -338,4 +346,4 @@ def extract(doc: Document) -> Mapping[str, Signal]:
     )
     # cues and words that read as news: in the logit, not shown as evidence of bait
     details["news_logit"] = news_like
-    return {"clickbait_title": Signal(_sigmoid(z), tuple(found), details)}
+    return {"clickbait_title": Signal(_sigmoid(z), tuple(found), details), "title_length": length}

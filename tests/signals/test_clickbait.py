@@ -77,9 +77,37 @@ def test_news_titles_are_not_flagged(title: str) -> None:
 
 @pytest.mark.parametrize("title", [None, "", "   "])
 def test_no_title_gives_no_value_not_zero(title: str | None) -> None:
-    s = clickbait.extract(Document("Some body text.", title))["clickbait_title"]
-    assert s.value is None
-    assert s.evidence == ()
+    found = clickbait.extract(Document("Some body text.", title))
+    for name in ("clickbait_title", "title_length"):
+        assert found[name].value is None
+        assert found[name].evidence == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("5 killed in Kabul blast", 5),
+        ("EU ministers agree gas price cap after all-night talks", 9),
+        # words, not characters or spaces: hyphens and apostrophes join, marks do not count
+        ("Judge's ruling on co-op  —  expected Monday!", 6),
+        (
+            "BREAKING: Senator Caught Hiding Secret Files That Prove Everything, "
+            "Insiders Say, And The Media Won't Tell You",
+            17,
+        ),
+    ],
+)
+def test_title_length_counts_the_headline_words(title: str, words: int) -> None:
+    s = clickbait.extract(Document("Body text.", title))["title_length"]
+    assert s.value == words
+    assert s.details["words"] == words
+
+
+def test_title_length_ignores_the_body() -> None:
+    short = clickbait.extract(Document("One line.", "Storm closes port"))["title_length"]
+    long_body = " ".join(["The storm closed the port for a week."] * 50)
+    same = clickbait.extract(Document(long_body, "Storm closes port"))["title_length"]
+    assert short.value == same.value == 3
 
 
 @pytest.mark.parametrize(
