@@ -16,8 +16,9 @@ lines removed, micro over lines), summed over the folds.
 
 ``--exclude`` also prints the scores without the given pages (by id);
 ``--lines`` writes every out-of-fold verdict (one JSON object per text) and
-``--json`` the settings chosen per fold and the counts per page, to files
-outside the repository, for error analysis.
+``--json`` the settings chosen per fold and the counts per page, and
+``--weights`` each fold's weights, to files outside the repository, for error
+analysis.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def tune_pages(data: Path) -> dict[str, list[Page]]:
     return {"leaked": leaked, "pages": load(data, "pages", "tune"), "clean": clean}
 
 
-def run(data: Path, k: int, lines_out: Path | None = None) -> dict[str, Any]:
+def run(
+    data: Path, k: int, lines_out: Path | None = None, keep_weights: Path | None = None
+) -> dict[str, Any]:
     """Fit on ``k - 1`` folds, score the ``k``-th: the settings chosen per fold, and
     per-page counts for every kind."""
     pages = tune_pages(data)
@@ -91,6 +94,8 @@ def run(data: Path, k: int, lines_out: Path | None = None) -> dict[str, Any]:
                 train = [t for t in train_texts if fold[t.site] != f]
                 weights = fit_weights(train)
                 path.write_text(json.dumps(weights), encoding="utf-8")
+                if keep_weights is not None:
+                    (keep_weights / f"fold{f}.json").write_text(json.dumps(weights), "utf-8")
                 settings.append(
                     {
                         "head_bias": weights["head"]["bias"],
@@ -181,11 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--exclude", nargs="*", default=[], help="page ids also left out of a total")
     ap.add_argument("--lines", type=Path, help="write every out-of-fold verdict here (JSONL)")
     ap.add_argument("--json", type=Path, help="write the settings and per-page counts here")
+    ap.add_argument("--weights", type=Path, help="keep each fold's weights in this folder")
     args = ap.parse_args(argv)
     if not (args.data / "boilerplate").is_dir():
         print(f"no boilerplate data under {args.data}", file=sys.stderr)
         return 2
-    result = run(args.data, args.folds, args.lines)
+    if args.weights is not None:
+        args.weights.mkdir(parents=True, exist_ok=True)
+    result = run(args.data, args.folds, args.lines, args.weights)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     for line in _lines(result, frozenset(args.exclude)):
