@@ -1,7 +1,7 @@
 """Out-of-fold evaluation of the whole boilerplate pipeline on the tuning half.
 
-Usage: python scripts/oof_boilerplate.py [DATA_DIR] [--folds 5] [--exclude ID ...]
-       [--lines PATH] [--json PATH]
+Usage: python scripts/oof_boilerplate.py [DATA_DIR] [--folds 5] [--seed N] [--exclude ID ...]
+       [--lines PATH] [--json PATH] [--weights DIR]
 
 Only the ``tune`` half of ../shared/data/boilerplate is read (``split_of`` in
 scripts/eval_boilerplate.py); the held-out half is never loaded. Its sites are
@@ -14,7 +14,10 @@ bare articles (the leaked pages' article lines alone). The scores are those of
 scripts/eval_boilerplate.py (boilerplate precision and recall, share of article
 lines removed, micro over lines), summed over the folds.
 
-``--exclude`` also prints the scores without the given pages (by id);
+The settings the fit chooses (biases, drawdowns) depend on a few pages, so the
+numbers move with the split: ``--seed`` shuffles the sites before they are cut
+into folds, to compare a change over several splits. ``--exclude`` also prints
+the scores without the given pages (by id);
 ``--lines`` writes every out-of-fold verdict (one JSON object per text) and
 ``--json`` the settings chosen per fold and the counts per page, and
 ``--weights`` each fold's weights, to files outside the repository, for error
@@ -53,10 +56,17 @@ def _add(a: Scores, b: Scores) -> Scores:
     )
 
 
-def folds_of(sites: Sequence[str], k: int) -> dict[str, int]:
-    """Each site's fold: ``GroupKFold`` over the tuning pages, grouped by site."""
+def folds_of(sites: Sequence[str], k: int, seed: int | None = None) -> dict[str, int]:
+    """Each site's fold: ``GroupKFold`` over the tuning pages, grouped by site (with a
+    ``seed``, the sites are shuffled first: another split, to see how much the numbers
+    owe to one)."""
     out: dict[str, int] = {}
-    for f, (_, test) in enumerate(GroupKFold(n_splits=k).split(np.zeros(len(sites)), groups=sites)):
+    kfold = (
+        GroupKFold(n_splits=k)
+        if seed is None
+        else GroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    )
+    for f, (_, test) in enumerate(kfold.split(np.zeros(len(sites)), groups=sites)):
         for j in test:
             out[sites[j]] = f
     return out
@@ -76,13 +86,17 @@ def tune_pages(data: Path) -> dict[str, list[Page]]:
 
 
 def run(
-    data: Path, k: int, lines_out: Path | None = None, keep_weights: Path | None = None
+    data: Path,
+    k: int,
+    lines_out: Path | None = None,
+    keep_weights: Path | None = None,
+    seed: int | None = None,
 ) -> dict[str, Any]:
     """Fit on ``k - 1`` folds, score the ``k``-th: the settings chosen per fold, and
     per-page counts for every kind."""
     pages = tune_pages(data)
     sites = [site(p.url) for p in pages["leaked"]]
-    fold = folds_of(sites, k)
+    fold = folds_of(sites, k, seed)
     train_texts = texts(data)
     per_page: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     verdicts: list[dict[str, Any]] = []
@@ -183,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("data", nargs="?", type=Path, default=Path("../shared/data"))
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, help="shuffle the sites before cutting the folds")
     ap.add_argument("--exclude", nargs="*", default=[], help="page ids also left out of a total")
     ap.add_argument("--lines", type=Path, help="write every out-of-fold verdict here (JSONL)")
     ap.add_argument("--json", type=Path, help="write the settings and per-page counts here")
@@ -193,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.weights is not None:
         args.weights.mkdir(parents=True, exist_ok=True)
-    result = run(args.data, args.folds, args.lines, args.weights)
+    result = run(args.data, args.folds, args.lines, args.weights, args.seed)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     for line in _lines(result, frozenset(args.exclude)):
