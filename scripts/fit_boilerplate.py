@@ -189,15 +189,9 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> Fitted:
     return Fitted(scaler, model)
 
 
-#: Texts made from one leaked page (the article alone, with 1 to 3 tail lines, with 1 or 2
-#: head lines): together they weigh about as much as the page itself.
-VARIANTS = 6
-
-
 def _weight(kind: str) -> float:
-    """Every line weighs the same, as in the evaluation; whole dumps count half, and the
-    texts made from a leaked page share one page's weight (they repeat its lines)."""
-    return 0.5 if kind == "pages" else 1.0 if kind == "leaked" else 1.0 / VARIANTS
+    """Every line weighs the same, as in the evaluation; whole dumps count half."""
+    return 0.5 if kind == "pages" else 1.0
 
 
 Rows = list[tuple[np.ndarray, np.ndarray, np.ndarray]]  # per text: x, y, line indices
