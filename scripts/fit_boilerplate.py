@@ -498,11 +498,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print the best value per drawdown")
     args = ap.parse_args(argv)
 
-    ts = texts(args.data)
+    out = fit_weights(texts(args.data), args.c_line, args.c, verbose=args.verbose)
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    ext = out["extend"]
+    print(
+        f"line weight {ext['line_weight']}, head bias {out['head']['bias']}, "
+        f"tail bias {out['tail']['bias']}, drawdown {ext['drawdown']} "
+        f"(dumps {ext['dump_drawdown']}), insert threshold {out['insert']['threshold']}"
+    )
+    for kind, r in out["metrics"]["cross_validated_on_tune"].items():
+        print(
+            f"{kind:7s} precision {r['precision']:.3f} recall {r['recall']:.3f} "
+            f"article removed {r['article_removed_share']:.2%} ({r['article_lines_removed']}), "
+            f"per text {r['article_removed_share_per_text']:.2%}"
+        )
+    return 0
+
+
+def fit_weights(
+    ts: Sequence[Text], c_line: float = 1.0, c: float = 0.1, *, verbose: bool = False
+) -> dict[str, Any]:
+    """Fit every stage on the texts ``ts`` and return the weights file's contents.
+
+    ``scripts/oof_boilerplate.py`` calls this on four folds of the tuning half at a
+    time, to score the whole pipeline on the fifth.
+    """
     edges = bin_edges(ts)
-    line_oof, line_model = line_out_of_fold(ts, args.c_line, edges)
+    line_oof, line_model = line_out_of_fold(ts, c_line, edges)
     shapes, cores, ups, downs, ins_oof, up_model, down_model, ins_model = span_and_insert(
-        ts, line_oof, args.c
+        ts, line_oof, c
     )
 
     dumps = [core[0] >= DUMP_HEAD_LINES for core in cores]
@@ -528,8 +552,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
             starts[b, d] = [s for s, _ in spans]
             ends[b, d] = [e for _, e in spans]
-        value, setting = choose(ts, starts, ends, dumps, ins_oof, verbose=args.verbose)
-        if args.verbose:
+        value, setting = choose(ts, starts, ends, dumps, ins_oof, verbose=verbose)
+        if verbose:
             print("line weight", a, "value", value, "setting", setting)
         if value > best_value + TIE:
             best_value, line_weight, chosen = value, a, (starts, ends, setting)
@@ -551,8 +575,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lines": int(sum(len(t.labels) for t in ts)),
             "fitted": dt.date.today().isoformat(),
             "script": "scripts/fit_boilerplate.py",
-            "model": f"scikit-learn LogisticRegression(C={args.c_line} for the line model, "
-            f"{args.c} for the others) on standardised features; "
+            "model": f"scikit-learn LogisticRegression(C={c_line} for the line model, "
+            f"{c} for the others) on standardised features; "
             "head, tail and insert models use the line model's out-of-fold scores",
             "line_model": "fitted on the whole page dumps only (each page's lines once), "
             f"article and furniture lines weighing the same in total, a page at most "
@@ -572,19 +596,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "insert": ins_model.to_json(INSERT_FEATURES) | {"threshold": threshold},
     }
-    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(
-        f"line weight {line_weight}, head bias {up_bias}, tail bias {down_bias}, "
-        f"drawdown {drawdown} "
-        f"(dumps {dump_drawdown}), insert threshold {threshold}"
-    )
-    for kind, r in cv.items():
-        print(
-            f"{kind:7s} precision {r['precision']:.3f} recall {r['recall']:.3f} "
-            f"article removed {r['article_removed_share']:.2%} ({r['article_lines_removed']}), "
-            f"per text {r['article_removed_share_per_text']:.2%}"
-        )
-    return 0
+    return out
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from operator import mul
+from pathlib import Path
 from typing import Any, overload
 
 from ..document import Document, Span
@@ -165,9 +166,28 @@ def _regimes(model: _Linear) -> tuple[_Linear, _Linear]:
     return _Linear(w[1 : 1 + k], model.bias), _Linear(w[1 + k :], model.bias + w[0])
 
 
+#: Where :func:`_model` reads its weights; ``None``: the packaged ``boilerplate.json``.
+_weights_path: Path | None = None
+
+
+def use_weights(path: str | Path | None) -> None:
+    """Read the weights from ``path`` from now on (``None``: the packaged ones).
+
+    For development scripts (out-of-fold evaluation of a refit); documents already
+    labelled keep their labels, since the labels are cached on each document.
+    """
+    global _weights_path
+    _weights_path = None if path is None else Path(path)
+    _model.cache_clear()
+
+
 @cache
 def _model() -> _Model:
-    raw = files("reliability").joinpath("weights", "boilerplate.json").read_text(encoding="utf-8")
+    if _weights_path is None:
+        source = files("reliability").joinpath("weights", "boilerplate.json")
+        raw = source.read_text(encoding="utf-8")
+    else:
+        raw = _weights_path.read_text(encoding="utf-8")
     data = json.loads(raw)
     return _Model(
         line=_line_model(data["line"]),
