@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -384,3 +385,23 @@ def test_clean_removes_whole_lines_and_keeps_the_rest(lines: list[str], sep: str
     original = [ln.strip() for ln in _LINE_END.split(text) if ln.strip()]
     assert sorted(kept + gone) == sorted(original)
     assert len(c.text) <= len(text)
+
+
+def test_use_weights_reads_another_file_and_none_restores_the_packaged_one(
+    tmp_path: Path,
+) -> None:
+    text = "The council met on Tuesday and approved the plan.\n" * 3 + "Leave a Reply"
+    packaged = [(lb.boilerplate, lb.score) for lb in classify_lines(Document(text))]
+    raw = json.loads(files("reliability").joinpath("weights", "boilerplate.json").read_text())
+    # a line model that calls every line furniture, whatever it looks like
+    raw["line"]["intercept"] = 1e6
+    other = tmp_path / "boilerplate.json"
+    other.write_text(json.dumps(raw), encoding="utf-8")
+    try:
+        boilerplate.use_weights(other)
+        # the line model's own verdict: furniture, sure, on every line
+        assert all(lb.score > 0.999 for lb in classify_lines(Document(text)))
+    finally:
+        boilerplate.use_weights(None)
+    assert [(lb.boilerplate, lb.score) for lb in classify_lines(Document(text))] == packaged
+    assert [b for b, _ in packaged] == [False, False, False, True]
