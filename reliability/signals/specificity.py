@@ -36,11 +36,12 @@ SIGNALS = ("figures",)
 
 _CURRENCY_SIGNS = "$£€¥"
 #: What may follow a number and belong to its figure: a scale word ("4.5 billion",
-#: "two million"), a percent sign or word, a currency word ("500 euros").
+#: "two million"), a percent sign or word, a currency word ("500 euros"); never across a
+#: line break, so a figure stays in its line.
 _TAIL_RE = re.compile(
-    r"(?:\s(?:hundred|thousand|million|billion|trillion)\b)?"
-    r"(?P<pct>\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))?"
-    r"(?P<cur>\s(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|USD|EUR|GBP)\b)?"
+    r"(?:[^\S\n](?:hundred|thousand|million|billion|trillion)\b)?"
+    r"(?P<pct>[^\S\n]?(?:%|percent\b|per[^\S\n]?cent\b|percentage[^\S\n]+points?\b))?"
+    r"(?P<cur>[^\S\n](?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|pesos?|USD|EUR|GBP)\b)?"
 )
 #: A number written in digits. It opens with a currency sign or a digit (one character
 #: class first, so the regex engine skips ahead fast). A digit may not follow a letter
@@ -50,7 +51,7 @@ _TAIL_RE = re.compile(
 #: "4.5m") are one figure each.
 _DIGITS_RE = re.compile(
     r"[$£€¥\d](?<![\w.,/]\d)(?<![^\W\d_]-\d)"
-    r"(?:(?<=\d)|\s?\d)"
+    r"(?:(?<=\d)|[^\S\n]?\d)"
     r"\d*+(?:[.,:\-–]\d++)*+(?:st|nd|rd|th|s|bn|m|k)?+(?!\w)"
 )
 

@@ -70,6 +70,11 @@ def test_no_figure_where_there_is_no_particular(text: str) -> None:
     assert figures(text) == []
 
 
+def test_a_figure_never_reaches_across_a_line_break() -> None:
+    text = "The fund holds 40\nmillion reasons to worry, and $\n5 more."
+    assert figures(text) == [("40", "number"), ("5", "number")]
+
+
 def test_a_date_written_with_slashes_is_one_figure() -> None:
     assert figures("The order was signed on 5/12/2019.") == [("5", "number")]
 
