@@ -122,53 +122,30 @@ def line_model_names(edges: Mapping[str, Sequence[float]]) -> tuple[str, ...]:
     )
 
 
-#: Features of a line in its neighbourhood, for the span model: the line model's
-#: verdict on it and its neighbours, how far the nearest prose is and how many walls
-#: lie between, and the run of non-prose lines it belongs to.
+#: Features of a line in its neighbourhood, for the span models: the line model's
+#: verdict on it and its neighbours, its shape, whether it shares the core's words,
+#: and what lies between it and the core (walls, very furniture-like lines, distance,
+#: tail walls seen above). A deliberately short list, each feature with a plain
+#: meaning: with 45 features (runs of non-prose lines, dated lines, counts of prose
+#: around) the span models fitted the tuning pages' own tails and carried over
+#: worse to unseen sites (docs/signals.md, "Fitting, data and split").
 _SPAN_BASE: tuple[str, ...] = (
     "line_logit",
     "prev_logit",
     "next_logit",
     "window_2",
     "window_5",
-    "short",
     "wall",
     "prose",
-    "lexicon_cover",
-    "ends_sentence",
-    "dated",
-    "log_words",
-    "prev_wall",
-    "next_wall",
-    "prev_prose",
-    "next_prose",
-    "dated_near",
-    "log_prose_above",
-    "log_prose_below",
-    "no_prose_above",
-    "no_prose_below",
-    "log_walls_since_prose",
-    "log_walls_until_prose",
-    "prose_in_5",
-    "log_run",
-    "run_after_prose",
-    "run_before_prose",
-    "run_log_walls",
-    "run_digit_share",
-    "run_to_end",
-    "run_after_colon",
-    "is_first",
-    "is_last",
-    *(f"{c}_wall_above" for c in ("copyright", "comment_form", "related_links", "share_prompt")),
-    "before_core",
-    "after_core",
-    "log_core_distance",
-    "log_walls_from_core",
-    "log_strong_from_core",
-    "log_dated_from_core",
-    "log_unsentences_from_core",
     "sentence",
     "topic_overlap",
+    "log_walls_from_core",
+    "log_strong_from_core",
+    "log_core_distance",
+    *(f"{c}_wall_above" for c in ("copyright", "comment_form", "related_links", "share_prompt")),
+    "run_after_colon",
+    "no_prose_below",
+    "no_prose_above",
 )
 #: The core takes only lines whose line-model log-odds of furniture are below minus this.
 CORE_BIAS = 2.0
@@ -493,43 +470,20 @@ def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
     )
 
 
-def _runs(info: LineInfo, sh: Shape) -> list[tuple[float, ...]]:
-    """For each line, the run of consecutive non-prose lines it belongs to (zeros for prose).
-
-    A run is described by its length, whether prose comes right before and right
-    after it, its walls, its share of digits, whether it runs to the end of the
-    text, and whether the line before it ends with a colon (a list announced by
-    the article: "The tour dates:").
-    """
-    n = len(sh.prose)
-    digit = _F["digit_share"]
+def _after_colon(info: LineInfo, sh: Shape) -> list[float]:
+    """For each line in a run of consecutive non-prose lines, whether the line before
+    the run ends with a colon (a list the article announces: "The tour dates:");
+    zero for prose lines."""
     colon = _F["ends_colon"]
     rows = info.features
-    out: list[tuple[float, ...]] = [(0.0,) * 7] * n
-    i = 0
-    while i < n:
-        if sh.prose[i]:
-            i += 1
+    out = [0.0] * len(sh.prose)
+    flag = 0.0
+    for i, prose in enumerate(sh.prose):
+        if prose:
             continue
-        j = i
-        walls = 0
-        digits = 0.0
-        while j < n and not sh.prose[j]:
-            walls += sh.wall[j]
-            digits += rows[j][digit]
-            j += 1
-        run = (
-            math.log1p(j - i),
-            1.0 if i > 0 else 0.0,
-            1.0 if j < n else 0.0,
-            math.log1p(walls),
-            digits / (j - i),
-            1.0 if j == n else 0.0,
-            rows[i - 1][colon] if i > 0 else 0.0,
-        )
-        for k in range(i, j):
-            out[k] = run
-        i = j
+        if i == 0 or sh.prose[i - 1]:
+            flag = rows[i - 1][colon] if i > 0 else 0.0
+        out[i] = flag
     return out
 
 
@@ -556,32 +510,18 @@ class SpanRows:
         self.core = core
         z = sh.logit
         n = len(z)
-        far = math.log1p(n) / 3
-        above: list[tuple[int, int]] = []  # (last prose line above or -1, walls since it)
-        last, walls = -1, 0
+        # whether any prose lies above / below each line
+        prose_above: list[bool] = []
+        seen_prose = False
         for i in range(n):
-            above.append((last, walls))
-            if sh.prose[i]:
-                last, walls = i, 0
-            elif sh.wall[i]:
-                walls += 1
-        below: list[tuple[int, int]] = [(-1, 0)] * n
-        nxt, walls = -1, 0
+            prose_above.append(seen_prose)
+            seen_prose = seen_prose or sh.prose[i]
+        prose_below = [False] * n
+        seen_prose = False
         for i in range(n - 1, -1, -1):
-            below[i] = (nxt, walls)
-            if sh.prose[i]:
-                nxt, walls = i, 0
-            elif sh.wall[i]:
-                walls += 1
-        zsum = [0.0]
-        prose_sum = [0]
-        dated_sum = [0]
-        for i in range(n):
-            zsum.append(zsum[-1] + z[i])
-            prose_sum.append(prose_sum[-1] + sh.prose[i])
-            dated_sum.append(dated_sum[-1] + sh.dated[i])
-
-        runs = _runs(info, sh)
+            prose_below[i] = seen_prose
+            seen_prose = seen_prose or sh.prose[i]
+        zsum = [0.0, *accumulate(z)]
         # walls of the categories that usually open a page's tail, seen anywhere above
         tail_cats = ("copyright", "comment_form", "related_links", "share_prompt")
         seen_above: list[tuple[float, ...]] = []
@@ -593,17 +533,13 @@ class SpanRows:
                 for k, c in enumerate(tail_cats):
                     if c in cov:
                         seen[k] = 1.0
-        from_core = _from_core(sh, core)
         self.n = n
-        self.far = far
-        self.above = above
-        self.below = below
+        self.prose_above = prose_above
+        self.prose_below = prose_below
         self.zsum = zsum
-        self.prose_sum = prose_sum
-        self.dated_sum = dated_sum
-        self.runs = runs
+        self.after_colon = _after_colon(info, sh)
         self.seen_above = seen_above
-        self.from_core = from_core
+        self.from_core = _from_core(sh, core)
         first, last = core
         tokens = info.tokens
         self.vocab: set[str] = (
@@ -628,18 +564,11 @@ class SpanRows:
         return (hits - sum(map(self.shared_function.__contains__, toks))) / content
 
     def row(self, i: int) -> tuple[float, ...]:
-        """Line ``i``'s span features."""
-        f = _F
-        info = self.info
+        """Line ``i``'s span features (the names in :data:`SPAN_BASE`, in order)."""
         sh = self.sh
         z = sh.logit
         n = self.n
-        far = self.far
-        zsum, prose_sum, dated_sum = self.zsum, self.prose_sum, self.dated_sum
-        rows = info.features
-        row = rows[i]
-        up, up_walls = self.above[i]
-        down, down_walls = self.below[i]
+        zsum = self.zsum
         # windows of two and five lines either side, by prefix sums
         lo2 = i - 2 if i >= 2 else 0
         hi2 = i + 3 if i + 3 <= n else n
@@ -647,40 +576,21 @@ class SpanRows:
         hi5 = i + 6 if i + 6 <= n else n
         w2, c2 = zsum[hi2] - zsum[lo2], hi2 - lo2
         w5, c5 = zsum[hi5] - zsum[lo5], hi5 - lo5
-        p5 = prose_sum[hi5] - prose_sum[lo5]
-        d2 = dated_sum[hi2] - dated_sum[lo2]
         return (
             z[i],
             z[i - 1] if i > 0 else 0.0,
             z[i + 1] if i + 1 < n else 0.0,
             (w2 - z[i]) / (c2 - 1) if c2 > 1 else 0.0,
             (w5 - z[i]) / (c5 - 1) if c5 > 1 else 0.0,
-            float(sh.short[i]),
             float(sh.wall[i]),
             float(sh.prose[i]),
-            row[f["lexicon_cover"]],
-            row[f["ends_sentence"]],
-            float(sh.dated[i]),
-            row[f["log_words"]] / 3,
-            float(i > 0 and sh.wall[i - 1]),
-            float(i + 1 < n and sh.wall[i + 1]),
-            float(i > 0 and sh.prose[i - 1]),
-            float(i + 1 < n and sh.prose[i + 1]),
-            (d2 - sh.dated[i]) / 4,
-            math.log1p(i - up) / 3 if up >= 0 else far,
-            math.log1p(down - i) / 3 if down >= 0 else far,
-            1.0 if up < 0 else 0.0,
-            1.0 if down < 0 else 0.0,
-            math.log1p(up_walls),
-            math.log1p(down_walls),
-            (p5 - sh.prose[i]) / 10,
-            *self.runs[i],
-            1.0 if i == 0 else 0.0,
-            1.0 if i == n - 1 else 0.0,
-            *self.seen_above[i],
-            *self.from_core[i],
             float(sh.sentence[i]),
             self.topic_overlap(i),
+            *self.from_core[i],
+            *self.seen_above[i],
+            self.after_colon[i],
+            0.0 if self.prose_below[i] else 1.0,
+            0.0 if self.prose_above[i] else 1.0,
         )
 
 
@@ -745,33 +655,22 @@ def first_strong_segment(
 
 
 def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list[tuple[float, ...]]:
-    """Where each line lies relative to the ``core``.
-
-    For a line outside it: which side, how far (log lines), and how many walls,
-    very furniture-like lines (line-model log-odds of 4 or more) and dated lines
-    lie between it and the core.
+    """What lies between each line and the ``core``: how many walls and very
+    furniture-like lines (line-model log-odds of 4 or more), in log counts, and how
+    far it is (log lines). Zeros for the core's own lines.
     """
     n = len(sh.logit)
     first, last = core
-    out: list[tuple[float, ...]] = [(0.0,) * 7] * n
+    out: list[tuple[float, ...]] = [(0.0,) * 3] * n
     for direction in (-1, 1):
         start = first - 1 if direction < 0 else last + 1
         stop = -1 if direction < 0 else n
-        walls = strong_lines = dated = unsentences = 0
+        edge = first if direction < 0 else last
+        walls = strong_lines = 0
         for i in range(start, stop, direction):
-            out[i] = (
-                1.0 if direction < 0 else 0.0,
-                1.0 if direction > 0 else 0.0,
-                math.log1p(abs(i - (first if direction < 0 else last))),
-                math.log1p(walls),
-                math.log1p(strong_lines),
-                math.log1p(dated),
-                math.log1p(unsentences),
-            )
+            out[i] = (math.log1p(walls), math.log1p(strong_lines), math.log1p(abs(i - edge)))
             walls += sh.wall[i]
             strong_lines += sh.logit[i] >= strong
-            dated += sh.dated[i]
-            unsentences += not sh.sentence[i]
     return out
 
 
@@ -908,7 +807,8 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     * A line right below the span that continues a list the span ends with (the
       span's last two lines and it read as items of one list, see
       :func:`_list_items`) joins it, and so on down: the article's tour dates or
-      table rows are not cut in the middle.
+      table rows are not cut in the middle. A list the span's last line announces
+      with a colon ("The night bus timetable from March:") joins from its first item.
     """
     if first < 0:
         return first, last
@@ -932,15 +832,23 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
             first = 0
     n = len(rows)
     cover = _F["lexicon_cover"]
-    while last + 1 < n and (
-        (sh.sentence[last + 1] and rows[last + 1][cover] < _GUARD_COVER)
-        or (
+    colon = _F["ends_colon"]
+    announced = -1  # the first item of a list the span's last line announced
+    while last + 1 < n:
+        nxt = last + 1
+        plain = not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER
+        if (sh.sentence[nxt] and rows[nxt][cover] < _GUARD_COVER) or (
             last - 1 >= first
             and _list_items(text, info, sh, last - 1, last)
-            and _list_items(text, info, sh, last, last + 1)
-        )
-    ):
-        last += 1
+            and _list_items(text, info, sh, last, nxt)
+        ):
+            last = nxt
+        elif plain and rows[last][colon] and not sh.wall[last] and rows[last][cover] < _GUARD_COVER:
+            last = announced = nxt
+        elif last == announced and _list_items(text, info, sh, last, nxt):
+            last = nxt
+        else:
+            break
     return first, last
 
 

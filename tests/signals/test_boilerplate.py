@@ -23,9 +23,12 @@ from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
     best_segment,
     first_strong_segment,
+    guarded,
+    line_info,
     line_model_names,
+    shape,
 )
-from reliability.signals.boilerplate import CATEGORIES, classify_lines
+from reliability.signals.boilerplate import CATEGORIES, classify_lines, line_logits
 
 ARTICLE = [
     "The regional council voted on Tuesday to extend the night bus service to the three "
@@ -275,6 +278,26 @@ def test_a_list_that_ends_the_article_stays_before_a_leaked_tail() -> None:
     tail = ["Share this:", "Facebook", "Twitter", "Leave a Reply"]
     text = "\n\n".join([*ARTICLE, *TIMETABLE, *tail])
     assert [t for t, _ in removed(text)] == tail
+
+
+def _guard_end(lines: list[str], last: int) -> int:
+    """Where the guards move a span ``0..last`` of ``lines`` down to."""
+    text = "\n".join(lines)
+    info = line_info(Document(text))
+    return guarded(text, info, shape(info, line_logits(info)), 0, last)[1]
+
+
+def test_a_list_announced_by_the_spans_last_line_joins_it_whole() -> None:
+    lines = [*ARTICLE, *TIMETABLE]
+    colon = len(ARTICLE)  # "The night bus timetable from March:"
+    assert _guard_end(lines, colon) == len(lines) - 1
+    # the same items with no announcing colon do not join a span ending in prose
+    assert _guard_end([*ARTICLE, *TIMETABLE[1:]], len(ARTICLE) - 1) == len(ARTICLE) - 1
+
+
+def test_an_announced_list_stops_at_a_wall() -> None:
+    lines = [*ARTICLE, TIMETABLE[0], "Share this:", *TIMETABLE[1:]]
+    assert _guard_end(lines, len(ARTICLE)) == len(ARTICLE)
 
 
 def test_a_table_between_paragraphs_stays() -> None:

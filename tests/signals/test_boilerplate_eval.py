@@ -6,7 +6,8 @@ Runs ``scripts/eval_boilerplate.py`` on the held-out half of the labelled pages
 * the floors this version reaches, pinned so that no change may lower them;
 * the floors issue 4 asks for (leaked: recall >= 0.95 with at most 1% of article
   lines removed; whole dumps: recall >= 0.90 with at most 2% removed). This
-  version does not reach them yet (the dumps' recall is met, their 2% is not);
+  version does not reach them yet (both recalls are met, neither share of article
+  lines removed is);
   the test is a strict expected failure, so it turns red the day they are
   reached and the pin can move up.
 """
@@ -21,9 +22,11 @@ import pytest
 from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
-#: leaked recall 0.935 with 2.10% of article lines removed, dumps 0.951 with 2.35%.
+#: leaked recall 0.964 with 2.25% of article lines removed, dumps 0.939 with 2.80%.
+#: (The version before: 0.935 with 2.10%, 0.951 with 2.35%; the removed-share pins stay
+#: where they were.)
 PINNED = {
-    "leaked": {"recall": 0.92, "article_removed_share": 0.026},
+    "leaked": {"recall": 0.95, "article_removed_share": 0.026},
     "pages": {"recall": 0.935, "article_removed_share": 0.03},
 }
 #: What issue 4 asks for.
