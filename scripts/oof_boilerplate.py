@@ -114,6 +114,8 @@ def run(
                     {
                         "head_bias": weights["head"]["bias"],
                         "tail_bias": weights["tail"]["bias"],
+                        "dump_head_bias": weights["head"]["dump_bias"],
+                        "dump_tail_bias": weights["tail"]["dump_bias"],
                         **weights["extend"],
                         "insert_threshold": weights["insert"]["threshold"],
                     }

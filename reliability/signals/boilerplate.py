@@ -117,9 +117,9 @@ class _LineModel:
 class _Model:
     line: _LineModel
     head: tuple[_Linear, _Linear]  # above the core: log-odds of lying outside (leak, dump)
-    head_bias: float
+    head_bias: tuple[float, float]  # added to the head model's log-odds (leak, dump)
     tail: tuple[_Linear, _Linear]  # below the core: log-odds of lying outside (leak, dump)
-    tail_bias: float
+    tail_bias: tuple[float, float]
     drawdown: float  # how far below its peak the running sum may fall, in a leaked text
     dump_drawdown: float  # ... in a whole page dump (inline adverts must be crossed)
     line_weight: float  # share of the line model's own log-odds added to the head/tail ones
@@ -181,6 +181,13 @@ def use_weights(path: str | Path | None) -> None:
     _model.cache_clear()
 
 
+def _biases(stage: Mapping[str, Any]) -> tuple[float, float]:
+    """A span model's biases in a leaked text and in a whole page dump (a weights file
+    with one ``bias`` uses it for both)."""
+    bias = float(stage["bias"])
+    return bias, float(stage.get("dump_bias", bias))
+
+
 @cache
 def _model() -> _Model:
     if _weights_path is None:
@@ -192,9 +199,9 @@ def _model() -> _Model:
     return _Model(
         line=_line_model(data["line"]),
         head=_regimes(_standardised(data["head"], SPAN_FEATURES)),
-        head_bias=float(data["head"]["bias"]),
+        head_bias=_biases(data["head"]),
         tail=_regimes(_standardised(data["tail"], SPAN_FEATURES)),
-        tail_bias=float(data["tail"]["bias"]),
+        tail_bias=_biases(data["tail"]),
         drawdown=float(data["extend"]["drawdown"]),
         dump_drawdown=float(data["extend"]["dump_drawdown"]),
         line_weight=float(data["extend"]["line_weight"]),
@@ -276,8 +283,8 @@ def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
         core,
         _Scores(n, lambda i: head(rows.row(i)) + own * z[i]),
         _Scores(n, lambda i: tail(rows.row(i)) + own * z[i]),
-        up_bias=model.head_bias,
-        down_bias=model.tail_bias,
+        up_bias=model.head_bias[dump],
+        down_bias=model.tail_bias[dump],
         drawdown=model.dump_drawdown if dump else model.drawdown,
     )
 

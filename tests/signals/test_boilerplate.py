@@ -428,3 +428,26 @@ def test_use_weights_reads_another_file_and_none_restores_the_packaged_one(
         boilerplate.use_weights(None)
     assert [(lb.boilerplate, lb.score) for lb in classify_lines(Document(text))] == packaged
     assert [b for b, _ in packaged] == [False, False, False, True]
+
+
+def test_each_regime_reads_its_own_biases_and_one_bias_serves_both(tmp_path: Path) -> None:
+    raw = json.loads(files("reliability").joinpath("weights", "boilerplate.json").read_text())
+    raw["head"]["bias"], raw["head"]["dump_bias"] = -0.5, -2.0
+    raw["tail"]["bias"], raw["tail"]["dump_bias"] = 0.0, -1.5
+    both = tmp_path / "both.json"
+    both.write_text(json.dumps(raw), encoding="utf-8")
+    del raw["head"]["dump_bias"], raw["tail"]["dump_bias"]
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(raw), encoding="utf-8")
+    try:
+        boilerplate.use_weights(both)
+        model = boilerplate._model()
+        assert (model.head_bias, model.tail_bias) == ((-0.5, -2.0), (0.0, -1.5))
+        boilerplate.use_weights(one)
+        model = boilerplate._model()
+        assert (model.head_bias, model.tail_bias) == ((-0.5, -0.5), (0.0, 0.0))
+    finally:
+        boilerplate.use_weights(None)
+    packaged = json.loads(files("reliability").joinpath("weights", "boilerplate.json").read_text())
+    assert packaged["format"] == "reliability.boilerplate/4"
+    assert {"bias", "dump_bias"} <= set(packaged["head"]) & set(packaged["tail"])
