@@ -23,9 +23,10 @@ development time only; run time is pure Python):
 * the insert model (is this line inside the span furniture?) on the lines
   inside the true span.
 
-The extension biases and the insert threshold are then chosen on out-of-fold
-scores: the highest boilerplate recall whose share of article lines removed stays
-under a target on each kind of text.
+The walk's settings (head and tail bias and drawdown, one set per regime: an article
+with a leaked head and tail, a whole page dump) and the insert threshold are then
+chosen on out-of-fold scores: boilerplate recall minus :data:`COST` times the share
+of article lines removed, on each kind of text (see :func:`choose`).
 """
 
 from __future__ import annotations
