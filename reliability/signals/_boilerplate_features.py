@@ -128,7 +128,7 @@ def line_model_names(edges: Mapping[str, Sequence[float]]) -> tuple[str, ...]:
 #: tail walls seen above). A deliberately short list, each feature with a plain
 #: meaning: with 45 features (runs of non-prose lines, dated lines, counts of prose
 #: around) the span models fitted the tuning pages' own tails and carried over
-#: worse to unseen sites (docs/signals.md, "Fitting, data and split").
+#: worse to unseen sites (docs/signals.md, "What was changed on 2026-12-06").
 _SPAN_BASE: tuple[str, ...] = (
     "line_logit",
     "prev_logit",
