@@ -442,7 +442,6 @@ class Shape:
     prose: tuple[bool, ...]  # a long line the line model calls article with confidence
     wall: tuple[bool, ...]  # mostly furniture phrases ("Related articles", "Share this")
     short: tuple[bool, ...]  # five words or fewer
-    dated: tuple[bool, ...]  # holds a date or a time
     sentence: tuple[bool, ...]  # four words or more, function words, ends like a sentence
 
 
@@ -453,8 +452,6 @@ def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
     """The flags of every line, from its features and line-model ``logits``."""
     z = tuple(max(-8.0, min(8.0, v)) / 4 for v in logits)
     cover = _F["lexicon_cover"]
-    date = _F["has_date"]
-    time = _F["has_time"]
     ends = _F["ends_sentence"]
     stop = _F["stopword_share"]
     return Shape(
@@ -462,7 +459,6 @@ def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
         prose=tuple(v <= -0.5 and w >= 8 for v, w in zip(z, info.words, strict=True)),
         wall=tuple(row[cover] >= 0.5 for row in info.features),
         short=tuple(w <= 5 for w in info.words),
-        dated=tuple(bool(row[date] or row[time]) for row in info.features),
         sentence=tuple(
             row[ends] > 0 and row[stop] >= 0.15 and w >= 4
             for row, w in zip(info.features, info.words, strict=True)
@@ -510,17 +506,11 @@ class SpanRows:
         self.core = core
         z = sh.logit
         n = len(z)
-        # whether any prose lies above / below each line
-        prose_above: list[bool] = []
-        seen_prose = False
-        for i in range(n):
-            prose_above.append(seen_prose)
-            seen_prose = seen_prose or sh.prose[i]
-        prose_below = [False] * n
-        seen_prose = False
-        for i in range(n - 1, -1, -1):
-            prose_below[i] = seen_prose
-            seen_prose = seen_prose or sh.prose[i]
+        # the first and last prose lines (a line has prose above it when it comes after
+        # the first one); n and -1 when there is none
+        prose = [i for i, p in enumerate(sh.prose) if p]
+        self.first_prose = prose[0] if prose else n
+        self.last_prose = prose[-1] if prose else -1
         zsum = [0.0, *accumulate(z)]
         # walls of the categories that usually open a page's tail, seen anywhere above
         tail_cats = ("copyright", "comment_form", "related_links", "share_prompt")
@@ -534,8 +524,6 @@ class SpanRows:
                     if c in cov:
                         seen[k] = 1.0
         self.n = n
-        self.prose_above = prose_above
-        self.prose_below = prose_below
         self.zsum = zsum
         self.after_colon = _after_colon(info, sh)
         self.seen_above = seen_above
@@ -589,8 +577,8 @@ class SpanRows:
             *self.from_core[i],
             *self.seen_above[i],
             self.after_colon[i],
-            0.0 if self.prose_below[i] else 1.0,
-            0.0 if self.prose_above[i] else 1.0,
+            0.0 if i < self.last_prose else 1.0,
+            0.0 if i > self.first_prose else 1.0,
         )
 
 
