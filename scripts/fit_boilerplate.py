@@ -532,7 +532,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("reliability/weights/boilerplate.json"))
     ap.add_argument("--c-line", type=float, default=1.0, help="line model: inverse regularisation")
     ap.add_argument("--c", type=float, default=0.1, help="other models: inverse regularisation")
-    ap.add_argument("--verbose", action="store_true", help="print the best value per drawdown")
+    ap.add_argument(
+        "--verbose", action="store_true", help="print the best setting per insert threshold"
+    )
     args = ap.parse_args(argv)
 
     out = fit_weights(texts(args.data), args.c_line, args.c, verbose=args.verbose)
