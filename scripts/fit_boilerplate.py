@@ -378,6 +378,7 @@ def span_and_insert(ts: Sequence[Text], line_logits: Sequence[np.ndarray], c: fl
         first, last = t.gold
         full = np.full(max(0, last - first + 1), -np.inf)
         full[idx - first] = z
+        full[[i - first for i in range(first, last + 1) if t.info.slot[i]]] = np.inf
         ins_oof.append(full)
     return shapes, cores, ups, downs, ins_oof, up_model, down_model, ins_model
 
@@ -584,7 +585,15 @@ def fit_weights(
                     joined,
                     t.info,
                     sh,
-                    *extend(c, list(u + o), list(w + o), up_bias=b, down_bias=b, drawdown=d),
+                    *extend(
+                        c,
+                        list(u + o),
+                        list(w + o),
+                        up_bias=b,
+                        down_bias=b,
+                        drawdown=d,
+                        skip=t.info.slot,
+                    ),
                 )
                 for t, joined, sh, c, u, w, o in zip(
                     ts, texts_joined, shapes, cores, ups, downs, own, strict=True
@@ -606,7 +615,7 @@ def fit_weights(
 
     kinds = {k: sum(1 for t in ts if t.kind == k) for k in KINDS}
     out = {
-        "format": "reliability.boilerplate/4",
+        "format": "reliability.boilerplate/5",
         "provenance": {
             "data": "scrapinghub/article-extraction-benchmark @ 4a3bc97, as "
             "../shared/data/boilerplate pages.jsonl and leaked.jsonl (MIT)",

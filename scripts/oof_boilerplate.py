@@ -9,8 +9,10 @@ cut into folds (``GroupKFold`` by site). For each fold, everything
 scripts/fit_boilerplate.py fits (line model and its ranges, head, tail and
 insert models, biases, drawdowns, line weight and insert threshold) is fitted
 on the other folds' pages only, written to a temporary weights file, and the
-classifier, reading that file, labels the fold's leaked pages, whole dumps and
-bare articles (the leaked pages' article lines alone). The scores are those of
+classifier, reading that file, labels the fold's leaked pages, whole dumps,
+bare articles (the leaked pages' article lines alone) and short leaks (the article
+with its first one to three tail lines, or its last one or two head lines, as
+fit_boilerplate.py trains on). The scores are those of
 scripts/eval_boilerplate.py (boilerplate precision and recall, share of article
 lines removed, micro over lines), summed over the folds.
 
@@ -42,7 +44,10 @@ from sklearn.model_selection import GroupKFold
 
 from reliability.signals import boilerplate
 
-KINDS = ("leaked", "pages", "clean")
+#: What is scored: the leaked pages, the whole dumps, and the variants fit_boilerplate.py
+#: trains on too: the article alone, with its first one to three tail lines, and with
+#: its last one or two head lines (the common real case of a short leak).
+KINDS = ("leaked", "pages", "clean", "tail", "head")
 
 
 def _add(a: Scores, b: Scores) -> Scores:
@@ -73,16 +78,18 @@ def folds_of(sites: Sequence[str], k: int, seed: int | None = None) -> dict[str,
 
 
 def tune_pages(data: Path) -> dict[str, list[Page]]:
-    """The tuning half's leaked pages, dumps, and bare articles (the leaked pages'
-    article lines alone, as fit_boilerplate.py's ``clean`` texts)."""
+    """The tuning half's leaked pages, dumps, and the variants of each leaked page
+    (fit_boilerplate.py's ``clean``, ``tail`` and ``head`` texts)."""
     leaked = load(data, "leaked", "tune")
-    clean = [
-        Page(p.id, p.url, tuple(lines), tuple(labels))
-        for p in leaked
-        for kind, lines, labels in _variants(p)
-        if kind == "clean"
-    ]
-    return {"leaked": leaked, "pages": load(data, "pages", "tune"), "clean": clean}
+    out: dict[str, list[Page]] = {"leaked": leaked, "pages": load(data, "pages", "tune")}
+    for kind in ("clean", "tail", "head"):
+        out[kind] = [
+            Page(p.id, p.url, tuple(lines), tuple(labels))
+            for p in leaked
+            for k, lines, labels in _variants(p)
+            if k == kind
+        ]
+    return out
 
 
 def run(

@@ -142,6 +142,7 @@ _SPAN_BASE: tuple[str, ...] = (
     "log_walls_from_core",
     "log_strong_from_core",
     "log_core_distance",
+    "log_slots_from_core",
     *(f"{c}_wall_above" for c in ("copyright", "comment_form", "related_links", "share_prompt")),
     "run_after_colon",
     "no_prose_below",
@@ -243,6 +244,7 @@ class LineInfo:
     tokens: Sequence[str]  # the document's tokens
     word_spans: tuple[tuple[int, int], ...]  # each line's first and past-last token index
     function_words: tuple[int, ...]  # each line's function words
+    slot: tuple[bool, ...]  # an ad slot's bare label (see _AD_SLOT_RE)
 
     def full_row(self, i: int) -> tuple[float, ...]:
         """Line ``i``'s :data:`LINE_FEATURES`: the dense ones, then per lexicon category
@@ -325,6 +327,7 @@ def line_info(doc: Document) -> LineInfo:
     eff_words: list[float] = []
     word_spans: list[tuple[int, int]] = []
     function_words: list[int] = []
+    slot: list[bool] = []
     a = 0
     for i, (start, end) in enumerate(lines):
         line = keys[i]
@@ -379,6 +382,7 @@ def line_info(doc: Document) -> LineInfo:
             seps = sum(map(line.count, _SEPARATORS)) + line.count(" / ")
             quoted = _QUOTE_RE.search(line) is not None
         cov = cover[i]
+        slot.append(eff <= 5 and "advertisement" in cov and _AD_SLOT_RE.fullmatch(line) is not None)
         if cov:
             covered = sum(cov.values())
             f = first[i]
@@ -431,6 +435,7 @@ def line_info(doc: Document) -> LineInfo:
         tokens=tokens,
         word_spans=tuple(word_spans),
         function_words=tuple(function_words),
+        slot=tuple(slot),
     )
 
 
@@ -443,9 +448,21 @@ class Shape:
     wall: tuple[bool, ...]  # mostly furniture phrases ("Related articles", "Share this")
     short: tuple[bool, ...]  # five words or fewer
     sentence: tuple[bool, ...]  # four words or more, function words, ends like a sentence
+    slot: tuple[bool, ...]  # an ad slot's bare label ("Advertisement"), set between paragraphs
 
 
 _F = {name: k for k, name in enumerate(LINE_FEATURES)}
+
+#: The bare label of an ad slot. Pages set these between the article's own paragraphs
+#: as well as after its end, so crossing one is weaker evidence of having left the
+#: article than crossing "Related articles" or a copyright line: :func:`_from_core`
+#: counts them apart from the other walls, for the span models to weigh on their own.
+_AD_SLOT_RE = re.compile(
+    r"\W*(?:advertisements?|adverts?|advertising|ads?|anzeige|werbung|publicit[ée]"
+    r"|publicidade?|pubblicit[àa]|реклама|iklan|広告"
+    r"|(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad))\W*",
+    re.IGNORECASE,
+)
 
 
 def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
@@ -463,6 +480,7 @@ def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
             row[ends] > 0 and row[stop] >= 0.15 and w >= 4
             for row, w in zip(info.features, info.words, strict=True)
         ),
+        slot=info.slot,
     )
 
 
@@ -644,21 +662,26 @@ def first_strong_segment(
 
 def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list[tuple[float, ...]]:
     """What lies between each line and the ``core``: how many walls and very
-    furniture-like lines (line-model log-odds of 4 or more), in log counts, and how
-    far it is (log lines). Zeros for the core's own lines.
+    furniture-like lines (line-model log-odds of 4 or more), in log counts, how far
+    it is (log lines), and how many ad slots (log count; a slot is not counted as a
+    wall or a strong line). Zeros for the core's own lines.
     """
     n = len(sh.logit)
     first, last = core
-    out: list[tuple[float, ...]] = [(0.0,) * 3] * n
+    out: list[tuple[float, ...]] = [(0.0,) * 4] * n
+    log1p = math.log1p
     for direction in (-1, 1):
         start = first - 1 if direction < 0 else last + 1
         stop = -1 if direction < 0 else n
         edge = first if direction < 0 else last
-        walls = strong_lines = 0
+        walls = strong_lines = slots = 0
         for i in range(start, stop, direction):
-            out[i] = (math.log1p(walls), math.log1p(strong_lines), math.log1p(abs(i - edge)))
-            walls += sh.wall[i]
-            strong_lines += sh.logit[i] >= strong
+            out[i] = (log1p(walls), log1p(strong_lines), log1p(abs(i - edge)), log1p(slots))
+            if sh.slot[i]:
+                slots += 1
+            else:
+                walls += sh.wall[i]
+                strong_lines += sh.logit[i] >= strong
     return out
 
 
@@ -671,6 +694,7 @@ def extend(
     down_bias: float = 0.0,
     drawdown: float = math.inf,
     cap: float = 8.0,
+    skip: Sequence[bool] | None = None,
 ) -> tuple[int, int]:
     """Grow the ``core`` into the article span, up and down, each side on its own.
 
@@ -681,12 +705,17 @@ def extend(
     peaks: the most probable head and tail, given that the core is article. The
     walk stops once the sum has fallen ``drawdown`` below its peak, so that a
     strong wall ("Related articles", a copyright line) is not crossed to reach
-    prose-like teasers beyond it.
+    prose-like teasers beyond it. Lines flagged in ``skip`` (ad slots: removed
+    wherever they are, and set inside articles as well as after them) add nothing.
     """
     first, last = core
+    if skip is None:
+        skip = [False] * len(up)
     best = acc = 0.0
     start = first
     for i in range(first - 1, -1, -1):
+        if skip[i]:
+            continue
         acc -= max(-cap, min(cap, up[i] + up_bias))
         if acc > best:
             best, start = acc, i
@@ -695,6 +724,8 @@ def extend(
     best = acc = 0.0
     end = last
     for i in range(last + 1, len(down)):
+        if skip[i]:
+            continue
         acc -= max(-cap, min(cap, down[i] + down_bias))
         if acc > best:
             best, end = acc, i
@@ -784,7 +815,8 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     * Two or more consecutive paragraphs of sure prose above the span join it, with
       everything between: an article's first part cut off from the rest by an
       embedded post or a photo gallery is still the article (the insert model then
-      removes what is furniture in between).
+      removes what is furniture in between). Sentences right above a part so joined
+      (as below the span: see the fourth point) join it too, and so on up.
     * A dateline right above the span ("BRUSSELS, March 3 (Reuters) -") joins it.
     * A lone title line at the very top, right above the span, joins it: a
       clean article's headline is not leakage (no lexicon hit, no date, no "By").
@@ -795,20 +827,29 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     * A line right below the span that continues a list the span ends with (the
       span's last two lines and it read as items of one list, see
       :func:`_list_items`) joins it, and so on down: the article's tour dates or
-      table rows are not cut in the middle. A list the span's last line announces
-      with a colon ("The night bus timetable from March:") joins from its first item.
+      table rows are not cut in the middle. A list announced with a colon ("The night
+      bus timetable from March:") on the span's last line joins from its first item;
+      once the span holds the announcing line, the list goes on while each next line
+      reads as an item of it (beside its first item, and about as long as some item
+      so far).
     """
     if first < 0:
         return first, last
     rows = info.features
+    cover = _F["lexicon_cover"]
     run = 0
+    joined = False  # whether sure prose above the span has joined it
     for i in range(first - 1, -1, -1):
         if sh.logit[i] <= _SURE_PROSE and info.words[i] >= _SURE_WORDS:
             run += 1
             if run >= 2:
                 first = i
+                joined = True
+                continue
         else:
             run = 0
+        if joined and i == first - 1 and sh.sentence[i] and rows[i][cover] < _GUARD_COVER:
+            first = i
     while first > 0:
         s, e = info.spans[first - 1]
         if not _DATELINE_RE.fullmatch(text, s, e):
@@ -819,9 +860,19 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
             first = 0
     n = len(rows)
-    cover = _F["lexicon_cover"]
     colon = _F["ends_colon"]
-    announced = -1  # the first item of a list the span's last line announced
+    # the first item of a list announced with a colon that the span ends in ("The tour
+    # dates:" and its first items), or -1
+    announced = -1
+    lw = _F["log_words"]
+    r = last
+    while r > first and not (sh.prose[r] or sh.wall[r] or rows[r][colon]):
+        r -= 1
+    if r < last and not sh.wall[r] and rows[r][colon] and rows[r][cover] < _GUARD_COVER:
+        announced = r + 1
+    # the least and most log words of the announced list's items so far
+    items = [rows[k][lw] for k in range(announced, last + 1)] if announced >= 0 else [0.0]
+    words = (min(items), max(items))
     while last + 1 < n:
         nxt = last + 1
         plain = not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER
@@ -831,22 +882,29 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
             and _list_items(text, info, sh, last, nxt)
         ):
             last = nxt
+            if sh.prose[nxt]:
+                announced = -1  # the list has ended
         elif plain and rows[last][colon] and not sh.wall[last] and rows[last][cover] < _GUARD_COVER:
             last = announced = nxt
-        elif last == announced and _list_items(text, info, sh, last, nxt):
+            words = (rows[nxt][lw], rows[nxt][lw])
+        elif announced >= 0 and _list_items(text, info, sh, announced, nxt, words):
             last = nxt
+            words = (min(words[0], rows[nxt][lw]), max(words[1], rows[nxt][lw]))
         else:
             break
     return first, last
 
 
-def _list_items(text: str, info: LineInfo, sh: Shape, i: int, j: int) -> bool:
+def _list_items(
+    text: str, info: LineInfo, sh: Shape, i: int, j: int, words: tuple[float, float] | None = None
+) -> bool:
     """Whether lines ``i`` and ``j`` read as items of one list (tour dates, a table's rows).
 
     Neither is prose or a wall of furniture phrases; both have about the same
-    number of words (within a factor of about 1.6), start with the same kind of
-    character (capital, small letter, digit, other), and agree on sentence
-    punctuation at the end and on holding a date.
+    number of words (within a factor of about 1.6; with ``words``, the least and
+    most log words of the list's items so far, ``j`` within that factor of the
+    range), start with the same kind of character (capital, small letter, digit,
+    other), and agree on sentence punctuation at the end and on holding a date.
     """
     if sh.prose[i] or sh.prose[j] or sh.wall[i] or sh.wall[j]:
         return False
@@ -854,7 +912,8 @@ def _list_items(text: str, info: LineInfo, sh: Shape, i: int, j: int) -> bool:
     f = _F
     if a[f["lexicon_cover"]] >= _GUARD_COVER or b[f["lexicon_cover"]] >= _GUARD_COVER:
         return False
-    if abs(a[f["log_words"]] - b[f["log_words"]]) > _LIST_WORDS:
+    low, high = words or (a[f["log_words"]], a[f["log_words"]])
+    if not low - _LIST_WORDS <= b[f["log_words"]] <= high + _LIST_WORDS:
         return False
     for name in ("ends_sentence", "has_date"):
         if a[f[name]] != b[f[name]]:

@@ -286,6 +286,7 @@ def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
         up_bias=model.head_bias[dump],
         down_bias=model.tail_bias[dump],
         drawdown=model.dump_drawdown if dump else model.drawdown,
+        skip=info.slot,
     )
 
 
@@ -293,12 +294,13 @@ def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
     """Lines inside the span ``first..last`` that the insert model removes.
 
     Prose lines (long, and article to the line model) are never inserts and are
-    not scored.
+    not scored; an ad slot's bare label ("Advertisement") always is one.
     """
     model = _model()
-    candidates = [i for i in range(first, last + 1) if not sh.prose[i]]
+    slots = {i for i in range(first, last + 1) if info.slot[i]}
+    candidates = [i for i in range(first, last + 1) if not sh.prose[i] and i not in slots]
     rows = insert_rows(info, sh, first, last, candidates)
-    return {
+    return slots | {
         i
         for i, r in zip(candidates, rows, strict=True)
         if model.insert(r) >= model.insert_threshold

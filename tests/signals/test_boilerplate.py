@@ -295,9 +295,93 @@ def test_a_list_announced_by_the_spans_last_line_joins_it_whole() -> None:
     assert _guard_end([*ARTICLE, *TIMETABLE[1:]], len(ARTICLE) - 1) == len(ARTICLE) - 1
 
 
+#: A list whose items differ in length more than two neighbours of one list usually do.
+SCHEDULE = [
+    "The choir's spring concerts:",
+    "April 4 -- St Mary's, Lowbridge",
+    "April 11 -- The Corn Exchange and Market Hall, Lowbridge",
+    "April 12 -- Town Hall, Easton",
+    "April 18 -- The Old Chapel at Wenham Green, Wenham",
+    "April 25 -- Library, Fordham",
+    "May 2 -- St John's, Easton",
+]
+
+
+def test_a_span_ending_inside_an_announced_list_takes_the_rest_of_it() -> None:
+    lines = [*ARTICLE, *SCHEDULE]
+    inside = len(ARTICLE) + 3  # the span has the colon line and the first three items
+    assert _guard_end(lines, inside) == len(lines) - 1
+    # an item much shorter than the one before it still joins, beside the first item
+    short = _guard_end(lines, len(ARTICLE) + 2)
+    assert short == len(lines) - 1
+
+
+def test_a_span_ending_inside_an_announced_list_stops_at_a_wall() -> None:
+    lines = [*ARTICLE, *SCHEDULE[:4], "Share this:", *SCHEDULE[4:]]
+    assert _guard_end(lines, len(ARTICLE) + 2) == len(ARTICLE) + 3
+
+
+def test_items_without_an_announcing_colon_do_not_widen_the_span() -> None:
+    lines = [*ARTICLE, "The choir's spring concerts.", *SCHEDULE[1:]]
+    # the lines below the span only join as items of the list the span ends with
+    end = _guard_end(lines, len(ARTICLE) + 2)
+    assert end < len(lines) - 1
+
+
 def test_an_announced_list_stops_at_a_wall() -> None:
     lines = [*ARTICLE, TIMETABLE[0], "Share this:", *TIMETABLE[1:]]
     assert _guard_end(lines, len(ARTICLE)) == len(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "label", ["Advertisement", "ADVERTISEMENT", "Anzeige", "Story continues below advertisement"]
+)
+def test_ad_slots_between_paragraphs_go_and_the_paragraphs_stay(label: str) -> None:
+    lines = [ARTICLE[0], label, ARTICLE[1], ARTICLE[2], label, ARTICLE[3], ARTICLE[4]]
+    assert removed("\n\n".join(lines)) == [(label, "advertisement"), (label, "advertisement")]
+
+
+def test_a_one_word_heading_about_advertising_is_not_a_slot() -> None:
+    # the slot rule reads a bare label, not a line that mentions ads
+    line = "Advertising on buses will pay for part of the extension, the council said."
+    info = line_info(Document("\n".join([ARTICLE[0], "Advertisement", line])))
+    assert info.slot == (False, True, False)
+
+
+#: A report whose first part a photo gallery cuts off from the rest.
+GALLERY = ["Photo: Anna Berg", "Image 1 of 4", "Caption", "Close", "Back to Gallery"]
+FIRST_PART = [
+    "LOWBRIDGE — The night buses will run to the villages from March.",
+    "The regional council voted on Tuesday to extend the service to the three villages "
+    "north of the river, after a year-long trial that carried more riders than planners "
+    "had expected.",
+    "The vote was not close.",
+    "Members of every group on the council said that the trial had shown how many people "
+    "in the villages had been kept from jobs and evening classes in town by the last bus.",
+    "The council's own survey of riders, published in January, found that two in five of "
+    "them had no car and that most of the others shared one with the rest of the family.",
+]
+
+
+def _guard_start(lines: list[str], first: int) -> int:
+    """Where the guards move a span ``first..end`` of ``lines`` up to."""
+    text = "\n".join(lines)
+    info = line_info(Document(text))
+    return guarded(text, info, shape(info, line_logits(info)), first, len(lines) - 1)[0]
+
+
+def test_the_first_part_of_a_report_cut_off_by_a_gallery_joins_it_whole() -> None:
+    head = ["Home", "News", "Local", "By Jane Roe", "Updated 9:41 am, March 3, 2026"]
+    lines = [*head, *FIRST_PART, *GALLERY, *ARTICLE]
+    start = _guard_start(lines, len(head) + len(FIRST_PART) + len(GALLERY))
+    # the short sentences of the first part join with it; the furniture above does not
+    assert start == len(head)
+
+
+def test_sentences_above_a_span_do_not_join_it_on_their_own() -> None:
+    # without sure prose above the span, nothing is pulled in
+    lines = ["Home", "It passed easily.", *ARTICLE]
+    assert _guard_start(lines, 2) == 2
 
 
 def test_a_table_between_paragraphs_stays() -> None:
@@ -449,5 +533,5 @@ def test_each_regime_reads_its_own_biases_and_one_bias_serves_both(tmp_path: Pat
     finally:
         boilerplate.use_weights(None)
     packaged = json.loads(files("reliability").joinpath("weights", "boilerplate.json").read_text())
-    assert packaged["format"] == "reliability.boilerplate/4"
+    assert packaged["format"] == "reliability.boilerplate/5"
     assert {"bias", "dump_bias"} <= set(packaged["head"]) & set(packaged["tail"])
