@@ -458,9 +458,11 @@ _F = {name: k for k, name in enumerate(LINE_FEATURES)}
 #: article than crossing "Related articles" or a copyright line: :func:`_from_core`
 #: counts them apart from the other walls, for the span models to weigh on their own.
 _AD_SLOT_RE = re.compile(
-    r"\W*(?:advertisements?|adverts?|advertising|ads?|anzeige|werbung|publicit[ée]"
+    # the look-behind lets a scan start a run of punctuation only once, not at each of
+    # its characters (linear on a page of dashes)
+    r"(?<!\W)\W*+(?:advertisements?|adverts?|advertising|ads?|anzeige|werbung|publicit[ée]"
     r"|publicidade?|pubblicit[àa]|реклама|iklan|広告"
-    r"|(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad))\W*",
+    r"|(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad))\W*+",
     re.IGNORECASE,
 )
 

@@ -5,11 +5,10 @@ Runs ``scripts/eval_boilerplate.py`` on the held-out half of the labelled pages
 
 * the floors this version reaches, pinned so that no change may lower them;
 * the floors issue 4 asks for (leaked: recall >= 0.95 with at most 1% of article
-  lines removed; whole dumps: recall >= 0.90 with at most 2% removed). This
-  version does not reach them yet (the dumps' share of article lines removed is
-  met, their recall misses by 0.001; the leaked pages miss both, narrowly);
-  the test is a strict expected failure, so it turns red the day they are
-  reached and the pin can move up.
+  lines removed; whole dumps: recall >= 0.90 with at most 2% removed). The dumps
+  reach them and they are asserted; the leaked pages do not yet (recall and the
+  share removed both miss narrowly): that test is a strict expected failure, so
+  it turns red the day they are reached and the pin can move up.
 """
 
 from __future__ import annotations
@@ -22,16 +21,19 @@ import pytest
 from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
-#: leaked recall 0.948 with 1.10% of article lines removed, dumps 0.899 with 1.15%.
+#: leaked recall 0.937 with 1.05% of article lines removed, dumps 0.903 with 1.15%.
 #: The version of 2026-11-22 reached 0.935 with 2.10% and 0.951 with 2.35% and was pinned
-#: at recall >= 0.92 / 0.935 with at most 2.6% / 3% removed. This one trades recall, which
-#: the dumps had to spare against the issue's floors, for article lines, which neither
-#: variant kept within them: the removed-share pins tighten from 2.6% and 3% to 1.5% and
-#: the leaked recall pin from 0.92 to 0.935; the dumps' recall pin loosens from 0.935 to
-#: 0.885 (docs/signals.md, "What was changed on 2026-12-06").
+#: at recall >= 0.92 / 0.935 with at most 2.6% / 3% removed. The first version of
+#: 2026-12-06 traded recall, which the dumps had to spare against the issue's floors, for
+#: article lines, which neither variant kept within them (0.948 with 1.10%, 0.899 with
+#: 1.15%): the removed-share pins tightened to 1.5%, the leaked recall pin rose to 0.935
+#: and the dumps' fell to 0.885. The ad-slot version after it (same day) reaches the
+#: dumps' issue floors, asserted below, so their pins are those floors; its leaked recall
+#: on this half fell to 0.937 while it rose on every out-of-fold split of the tuning half
+#: (docs/signals.md, "What was changed on 2026-12-06").
 PINNED = {
     "leaked": {"recall": 0.935, "article_removed_share": 0.015},
-    "pages": {"recall": 0.885, "article_removed_share": 0.015},
+    "pages": {"recall": 0.90, "article_removed_share": 0.02},
 }
 #: What issue 4 asks for.
 ISSUE = {
@@ -58,8 +60,18 @@ def test_pinned_floors_hold(heldout: dict[str, Any], variant: str) -> None:
 
 
 @pytest.mark.data
-@pytest.mark.xfail(strict=True, reason="issue 4 floors not reached yet (see docs/signals.md)")
-@pytest.mark.parametrize("variant", ["leaked", "pages"])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(
+            "leaked",
+            marks=pytest.mark.xfail(
+                strict=True, reason="issue 4 leaked floors not reached yet (see docs/signals.md)"
+            ),
+        ),
+        "pages",
+    ],
+)
 def test_issue_floors(heldout: dict[str, Any], variant: str) -> None:
     got = heldout[variant]
     assert got["recall"] >= ISSUE[variant]["recall"]
