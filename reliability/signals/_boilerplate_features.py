@@ -454,9 +454,9 @@ class Shape:
 _F = {name: k for k, name in enumerate(LINE_FEATURES)}
 
 #: The bare label of an ad slot. Pages set these between the article's own paragraphs
-#: as well as after its end, so crossing one is weaker evidence of having left the
-#: article than crossing "Related articles" or a copyright line: :func:`_from_core`
-#: counts them apart from the other walls, for the span models to weigh on their own.
+#: as well as after its end, so a slot line is always removed (an insert inside the
+#: span), the walk steps over it (:func:`extend`), and :func:`_from_core` counts slots
+#: crossed apart from the other walls, for the span models to weigh on their own.
 _AD_SLOT_RE = re.compile(
     # the look-behind lets a scan start a run of punctuation only once, not at each of
     # its characters (linear on a page of dashes)
