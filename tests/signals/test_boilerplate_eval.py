@@ -28,17 +28,18 @@ from ..conftest import load_script
 #: article lines, which neither variant kept within them (0.948 with 1.10%, 0.899 with
 #: 1.15%): the removed-share pins tightened to 1.5%, the leaked recall pin rose to 0.935
 #: and the dumps' fell to 0.885. The ad-slot version after it (same day) reaches the
-#: dumps' issue floors, asserted below, so their pins are those floors; its leaked recall
+#: dumps' issue floors, asserted below; their recall pin is that floor and their
+#: removed-share pin stays at 1.5%, tighter than the issue's 2%; its leaked recall
 #: on this half fell to 0.937 while it rose on every out-of-fold split of the tuning half
 #: (docs/signals.md, "What was changed on 2026-12-06").
 PINNED = {
     "leaked": {"recall": 0.935, "article_removed_share": 0.015},
-    "pages": {"recall": 0.90, "article_removed_share": 0.02},
+    "pages": {"recall": 0.90, "article_removed_share": 0.015},
 }
 #: What issue 4 asks for.
 ISSUE = {
     "leaked": {"recall": 0.95, "article_removed_share": 0.01},
-    "pages": {"recall": 0.90, "article_removed_share": 0.02},
+    "pages": {"recall": 0.90, "article_removed_share": 0.015},
 }
 
 
