@@ -31,6 +31,7 @@ from importlib.resources import files
 from itertools import accumulate
 from operator import itemgetter
 
+from .._lexicon import load as lexicon
 from .._lexicon import parse, scan
 from ..document import Document, Span
 
@@ -244,7 +245,7 @@ class LineInfo:
     tokens: Sequence[str]  # the document's tokens
     word_spans: tuple[tuple[int, int], ...]  # each line's first and past-last token index
     function_words: tuple[int, ...]  # each line's function words
-    slot: tuple[bool, ...]  # an ad slot's bare label (see _AD_SLOT_RE)
+    slot: tuple[bool, ...]  # an ad slot's bare label (see _is_ad_slot)
 
     def full_row(self, i: int) -> tuple[float, ...]:
         """Line ``i``'s :data:`LINE_FEATURES`: the dense ones, then per lexicon category
@@ -382,7 +383,7 @@ def line_info(doc: Document) -> LineInfo:
             seps = sum(map(line.count, _SEPARATORS)) + line.count(" / ")
             quoted = _QUOTE_RE.search(line) is not None
         cov = cover[i]
-        slot.append(eff <= 5 and "advertisement" in cov and _AD_SLOT_RE.fullmatch(line) is not None)
+        slot.append(eff <= 5 and "advertisement" in cov and _is_ad_slot(line))
         if cov:
             covered = sum(cov.values())
             f = first[i]
@@ -448,23 +449,24 @@ class Shape:
     wall: tuple[bool, ...]  # mostly furniture phrases ("Related articles", "Share this")
     short: tuple[bool, ...]  # five words or fewer
     sentence: tuple[bool, ...]  # four words or more, function words, ends like a sentence
-    slot: tuple[bool, ...]  # an ad slot's bare label ("Advertisement"), set between paragraphs
 
 
 _F = {name: k for k, name in enumerate(LINE_FEATURES)}
 
-#: The bare label of an ad slot. Pages set these between the article's own paragraphs
-#: as well as after its end, so a slot line is always removed (an insert inside the
-#: span), the walk steps over it (:func:`extend`), and :func:`_from_core` counts slots
-#: crossed apart from the other walls, for the span models to weigh on their own.
-_AD_SLOT_RE = re.compile(
-    # the look-behind lets a scan start a run of punctuation only once, not at each of
-    # its characters (linear on a page of dashes)
-    r"(?<!\W)\W*+(?:advertisements?|adverts?|advertising|ads?|anzeige|werbung|publicit[ée]"
-    r"|publicidade?|pubblicit[àa]|реклама|iklan|広告"
-    r"|(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad))\W*+",
-    re.IGNORECASE,
-)
+#: The words of a line, without the punctuation at its ends ("- Advertisement -").
+_WORDED_RE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
+
+
+def _is_ad_slot(line: str) -> bool:
+    """Whether a short ``line`` is an ad slot's bare label (lexicon ``ad_slot_labels``).
+
+    Pages set these between the article's own paragraphs as well as after its end, so
+    a slot line is always removed (an insert inside the span), the walk steps over it
+    (:func:`extend`), and :func:`_from_core` counts slots crossed apart from the other
+    walls, for the span models to weigh on their own.
+    """
+    words = _WORDED_RE.search(line)
+    return words is not None and lexicon("ad_slot_labels").pattern.fullmatch(words[0]) is not None
 
 
 def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
@@ -482,7 +484,6 @@ def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
             row[ends] > 0 and row[stop] >= 0.15 and w >= 4
             for row, w in zip(info.features, info.words, strict=True)
         ),
-        slot=info.slot,
     )
 
 
@@ -547,7 +548,7 @@ class SpanRows:
         self.zsum = zsum
         self.after_colon = _after_colon(info, sh)
         self.seen_above = seen_above
-        self.from_core = _from_core(sh, core)
+        self.from_core = _from_core(info, sh, core)
         first, last = core
         tokens = info.tokens
         self.vocab: set[str] = (
@@ -662,7 +663,9 @@ def first_strong_segment(
     raise AssertionError("unreachable: the heaviest segment qualifies")
 
 
-def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list[tuple[float, ...]]:
+def _from_core(
+    info: LineInfo, sh: Shape, core: tuple[int, int], *, strong: float = 1.0
+) -> list[tuple[float, ...]]:
     """What lies between each line and the ``core``: how many walls and very
     furniture-like lines (line-model log-odds of 4 or more), in log counts, how far
     it is (log lines), and how many ad slots (log count; a slot is not counted as a
@@ -679,7 +682,7 @@ def _from_core(sh: Shape, core: tuple[int, int], *, strong: float = 1.0) -> list
         walls = strong_lines = slots = 0
         for i in range(start, stop, direction):
             out[i] = (log1p(walls), log1p(strong_lines), log1p(abs(i - edge)), log1p(slots))
-            if sh.slot[i]:
+            if info.slot[i]:
                 slots += 1
             else:
                 walls += sh.wall[i]
@@ -839,6 +842,14 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         return first, last
     rows = info.features
     cover = _F["lexicon_cover"]
+    colon = _F["ends_colon"]
+
+    def sentence(k: int) -> bool:  # a sentence that furniture phrases hardly cover
+        return sh.sentence[k] and rows[k][cover] < _GUARD_COVER
+
+    def announces(k: int) -> bool:  # ends with a colon, not furniture ("The tour dates:")
+        return bool(rows[k][colon]) and not sh.wall[k] and rows[k][cover] < _GUARD_COVER
+
     run = 0
     joined = False  # whether sure prose above the span has joined it
     for i in range(first - 1, -1, -1):
@@ -850,7 +861,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
                 continue
         else:
             run = 0
-        if joined and i == first - 1 and sh.sentence[i] and rows[i][cover] < _GUARD_COVER:
+        if joined and i == first - 1 and sentence(i):
             first = i
     while first > 0:
         s, e = info.spans[first - 1]
@@ -862,7 +873,6 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
             first = 0
     n = len(rows)
-    colon = _F["ends_colon"]
     # the first item of a list announced with a colon that the span ends in ("The tour
     # dates:" and its first items), or -1
     announced = -1
@@ -870,15 +880,14 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     r = last
     while r > first and not (sh.prose[r] or sh.wall[r] or rows[r][colon]):
         r -= 1
-    if r < last and not sh.wall[r] and rows[r][colon] and rows[r][cover] < _GUARD_COVER:
+    words = (0.0, 0.0)  # the least and most log words of the announced list's items so far
+    if r < last and announces(r):
         announced = r + 1
-    # the least and most log words of the announced list's items so far
-    items = [rows[k][lw] for k in range(announced, last + 1)] if announced >= 0 else [0.0]
-    words = (min(items), max(items))
+        items = [rows[k][lw] for k in range(announced, last + 1)]
+        words = (min(items), max(items))
     while last + 1 < n:
         nxt = last + 1
-        plain = not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER
-        if (sh.sentence[nxt] and rows[nxt][cover] < _GUARD_COVER) or (
+        if sentence(nxt) or (
             last - 1 >= first
             and _list_items(text, info, sh, last - 1, last)
             and _list_items(text, info, sh, last, nxt)
@@ -886,7 +895,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
             last = nxt
             if sh.prose[nxt]:
                 announced = -1  # the list has ended
-        elif plain and rows[last][colon] and not sh.wall[last] and rows[last][cover] < _GUARD_COVER:
+        elif announces(last) and not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER:
             last = announced = nxt
             words = (rows[nxt][lw], rows[nxt][lw])
         elif announced >= 0 and _list_items(text, info, sh, announced, nxt, words):
