@@ -52,7 +52,6 @@ from reliability.document import Document
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
     DENSE_FEATURES,
-    DUMP_HEAD_LINES,
     INSERT_FEATURES,
     LINE_FEATURES,
     SPAN_FEATURES,
@@ -570,7 +569,7 @@ def fit_weights(
         ts, line_oof, c
     )
 
-    dumps = [core[0] >= DUMP_HEAD_LINES for core in cores]
+    dumps = [is_dump(core) for core in cores]
     texts_joined = ["\n".join(t.lines) for t in ts]
     best_value = -np.inf
     chosen = None
