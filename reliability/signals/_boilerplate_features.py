@@ -806,6 +806,11 @@ _DATELINE_RE = re.compile(
 TITLE_WORDS = 25
 #: A sentence below the span joins it unless furniture phrases cover this share of it.
 _GUARD_COVER = 0.25
+#: A heading below the span ("The Doobie Brothers Tour Dates") joins it with the list it
+#: heads when it has at most this many words ...
+_HEADING_WORDS = 10
+#: ... and at least this share of its words other than function words are the span's.
+_HEADING_SHARE = 0.5
 #: Items of one list differ by at most this much in log word count.
 _LIST_WORDS = 0.5
 #: Sure prose: line-model log-odds of -3 or less (``Shape.logit`` is a quarter of it) ...
@@ -836,7 +841,10 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
       bus timetable from March:") on the span's last line joins from its first item;
       once the span holds the announcing line, the list goes on while each next line
       reads as an item of it (beside its first item, and about as long as some item
-      so far).
+      so far). A heading in the article's own words right below the span ("The
+      Doobie Brothers Tour Dates", see ``heading``) announces the list of three or
+      more items under it the same way; a heading in other words ("Next Up In
+      Music") over a run of teasers does not.
     """
     if first < 0:
         return first, last
@@ -847,8 +855,34 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     def sentence(k: int) -> bool:  # a sentence that furniture phrases hardly cover
         return sh.sentence[k] and rows[k][cover] < _GUARD_COVER
 
+    headings: set[int] = set()  # headings below the span that joined it with their list
+
     def announces(k: int) -> bool:  # ends with a colon, not furniture ("The tour dates:")
-        return bool(rows[k][colon]) and not sh.wall[k] and rows[k][cover] < _GUARD_COVER
+        return k in headings or (
+            bool(rows[k][colon]) and not sh.wall[k] and rows[k][cover] < _GUARD_COVER
+        )
+
+    def heading(k: int) -> bool:  # a heading in the article's words over a list of items
+        if (
+            k + 3 >= n
+            or sh.prose[k]
+            or sh.wall[k]
+            or sh.sentence[k]
+            or rows[k][cover] >= _GUARD_COVER
+            or rows[k][_F["ends_sentence"]]
+            or info.words[k] > _HEADING_WORDS
+            or not _list_items(text, info, sh, k + 1, k + 2)
+            or not _list_items(text, info, sh, k + 2, k + 3)
+        ):
+            return False
+        a, b = info.word_spans[k]
+        own = [t for t in info.tokens[a:b] if t not in stop]
+        if not own:
+            return False
+        span = set(info.tokens[info.word_spans[first][0] : info.word_spans[last][1]])
+        return sum(t in span for t in own) >= _HEADING_SHARE * len(own)
+
+    stop = stopwords()
 
     run = 0
     joined = False  # whether sure prose above the span has joined it
@@ -898,6 +932,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         elif announces(last) and not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER:
             last = announced = nxt
             words = (rows[nxt][lw], rows[nxt][lw])
+        elif announced < 0 and heading(nxt):
+            headings.add(nxt)
+            last = nxt
         elif announced >= 0 and _list_items(text, info, sh, announced, nxt, words):
             last = nxt
             words = (min(words[0], rows[nxt][lw]), max(words[1], rows[nxt][lw]))

@@ -328,6 +328,37 @@ def test_items_without_an_announcing_colon_do_not_widen_the_span() -> None:
     assert end < len(lines) - 1
 
 
+#: Stops of the extended service, under a heading without a colon.
+STOPS = [
+    "Night bus stops in the villages",
+    "Hollin -- Church Street, 0:40",
+    "Marsh End -- The Green, 0:52",
+    "Upper Brook -- School Lane, 1:05",
+    "Northby -- Station Road, 1:15",
+]
+
+
+def test_a_heading_in_the_articles_words_joins_the_span_with_its_list() -> None:
+    lines = [*ARTICLE, *STOPS]
+    assert _guard_end(lines, len(ARTICLE) - 1) == len(lines) - 1
+    # the list stops at a wall
+    walled = [*ARTICLE, *STOPS[:4], "Share this:", *STOPS[4:]]
+    assert _guard_end(walled, len(ARTICLE) - 1) == len(ARTICLE) + 3
+
+
+def test_a_heading_in_other_words_over_a_list_does_not_join_the_span() -> None:
+    teasers = [
+        "Next Up In Music",
+        "Singer cancels summer shows after injury",
+        "Festival lineup announced for August",
+        "Jazz club to close after forty years",
+        "Orchestra names its new conductor",
+    ]
+    assert _guard_end([*ARTICLE, *teasers], len(ARTICLE) - 1) == len(ARTICLE) - 1
+    # nor does a heading over fewer than three items
+    assert _guard_end([*ARTICLE, *STOPS[:3]], len(ARTICLE) - 1) == len(ARTICLE) - 1
+
+
 def test_an_announced_list_stops_at_a_wall() -> None:
     lines = [*ARTICLE, TIMETABLE[0], "Share this:", *TIMETABLE[1:]]
     assert _guard_end(lines, len(ARTICLE)) == len(ARTICLE)
