@@ -856,6 +856,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         return sh.sentence[k] and rows[k][cover] < _GUARD_COVER
 
     headings: set[int] = set()  # headings below the span that joined it with their list
+    stop = stopwords()
+    span_words: set[str] = set()  # the words of the span's lines before span_upto[0]
+    span_upto = [first]
 
     def announces(k: int) -> bool:  # ends with a colon, not furniture ("The tour dates:")
         return k in headings or (
@@ -879,10 +882,10 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         own = [t for t in info.tokens[a:b] if t not in stop]
         if not own:
             return False
-        span = set(info.tokens[info.word_spans[first][0] : info.word_spans[last][1]])
-        return sum(t in span for t in own) >= _HEADING_SHARE * len(own)
-
-    stop = stopwords()
+        if span_upto[0] < k:  # the span's words, added once each (the span only grows down)
+            span_words.update(info.tokens[info.word_spans[span_upto[0]][0] : a])
+            span_upto[0] = k
+        return sum(t in span_words for t in own) >= _HEADING_SHARE * len(own)
 
     run = 0
     joined = False  # whether sure prose above the span has joined it
