@@ -851,28 +851,25 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     rows = info.features
     cover = _F["lexicon_cover"]
     colon = _F["ends_colon"]
+    ends = _F["ends_sentence"]
 
     def sentence(k: int) -> bool:  # a sentence that furniture phrases hardly cover
         return sh.sentence[k] and rows[k][cover] < _GUARD_COVER
 
-    headings: set[int] = set()  # headings below the span that joined it with their list
-    stop = stopwords()
-    span_words: set[str] = set()  # the words of the span's lines before span_upto[0]
-    span_upto = [first]
-
     def announces(k: int) -> bool:  # ends with a colon, not furniture ("The tour dates:")
-        return k in headings or (
-            bool(rows[k][colon]) and not sh.wall[k] and rows[k][cover] < _GUARD_COVER
-        )
+        return bool(rows[k][colon]) and not sh.wall[k] and rows[k][cover] < _GUARD_COVER
+
+    stop = stopwords()
+    span_words: set[str] = set()  # the words of the span's lines above line `upto`
+    upto = first
 
     def heading(k: int) -> bool:  # a heading in the article's words over a list of items
+        nonlocal upto
         if (
             k + 3 >= n
             or sh.prose[k]
-            or sh.wall[k]
-            or sh.sentence[k]
             or rows[k][cover] >= _GUARD_COVER
-            or rows[k][_F["ends_sentence"]]
+            or rows[k][ends]
             or info.words[k] > _HEADING_WORDS
             or not _list_items(text, info, sh, k + 1, k + 2)
             or not _list_items(text, info, sh, k + 2, k + 3)
@@ -882,9 +879,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         own = [t for t in info.tokens[a:b] if t not in stop]
         if not own:
             return False
-        if span_upto[0] < k:  # the span's words, added once each (the span only grows down)
-            span_words.update(info.tokens[info.word_spans[span_upto[0]][0] : a])
-            span_upto[0] = k
+        if upto < k:  # the span's words, added once each (the span only grows down)
+            span_words.update(info.tokens[info.word_spans[upto][0] : a])
+            upto = k
         return sum(t in span_words for t in own) >= _HEADING_SHARE * len(own)
 
     run = 0
@@ -935,9 +932,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         elif announces(last) and not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER:
             last = announced = nxt
             words = (rows[nxt][lw], rows[nxt][lw])
-        elif announced < 0 and heading(nxt):
-            headings.add(nxt)
-            last = nxt
+        elif announced < 0 and heading(nxt):  # the heading and its first item
+            last = announced = nxt + 1
+            words = (rows[last][lw], rows[last][lw])
         elif announced >= 0 and _list_items(text, info, sh, announced, nxt, words):
             last = nxt
             words = (min(words[0], rows[nxt][lw]), max(words[1], rows[nxt][lw]))
