@@ -446,7 +446,7 @@ class Shape:
 
     logit: tuple[float, ...]  # line-model log-odds, clipped to [-8, 8] and divided by 4
     prose: tuple[bool, ...]  # a long line the line model calls article with confidence
-    wall: tuple[bool, ...]  # mostly furniture phrases ("Related articles", "Share this")
+    wall: tuple[bool, ...]  # mostly furniture phrases ("Related articles"), or opens with one
     short: tuple[bool, ...]  # five words or fewer
     sentence: tuple[bool, ...]  # four words or more, function words, ends like a sentence
 
@@ -469,16 +469,28 @@ def _is_ad_slot(line: str) -> bool:
     return words is not None and lexicon("ad_slot_labels").pattern.fullmatch(words[0]) is not None
 
 
+#: Categories whose phrases open a box of furniture under them: a short heading that
+#: starts with one ("Next Up In Science & Health", "Trending in Entertainment", "More
+#: from Science") is a wall, though its other words are not furniture phrases.
+_OPENERS = frozenset({"related_links", "share_prompt", "newsletter", "comment_form"})
+_OPENER_WORDS = 6
+
+
 def shape(info: LineInfo, logits: Sequence[float]) -> Shape:
     """The flags of every line, from its features and line-model ``logits``."""
     z = tuple(max(-8.0, min(8.0, v)) / 4 for v in logits)
     cover = _F["lexicon_cover"]
     ends = _F["ends_sentence"]
     stop = _F["stopword_share"]
+    at_start = _F["lexicon_at_start"]
     return Shape(
         logit=z,
         prose=tuple(v <= -0.5 and w >= 8 for v, w in zip(z, info.words, strict=True)),
-        wall=tuple(row[cover] >= 0.5 for row in info.features),
+        wall=tuple(
+            row[cover] >= 0.5
+            or (row[at_start] > 0 and w <= _OPENER_WORDS and not row[ends] and hit in _OPENERS)
+            for row, w, hit in zip(info.features, info.words, info.first_hit, strict=True)
+        ),
         short=tuple(w <= 5 for w in info.words),
         sentence=tuple(
             row[ends] > 0 and row[stop] >= 0.15 and w >= 4

@@ -379,6 +379,37 @@ def test_a_one_word_heading_about_advertising_is_not_a_slot() -> None:
     assert info.slot == (False, True, False)
 
 
+def _walls(lines: list[str]) -> list[bool]:
+    info = line_info(Document("\n".join(lines)))
+    return list(shape(info, line_logits(info)).wall)
+
+
+def test_a_short_heading_that_opens_with_a_box_phrase_is_a_wall() -> None:
+    # the phrase covers less than half of each line: a wall only because it opens it
+    headings = [
+        "Next Up In Science & Health",
+        "Trending in Entertainment",
+        "More from Science",
+        "Share your thoughts",
+    ]
+    assert _walls(headings) == [True] * len(headings)
+
+
+def test_a_sentence_or_another_kind_of_phrase_at_the_start_is_no_wall() -> None:
+    lines = [
+        "Related reporting from the council meeting is below.",  # ends like a sentence
+        "Popular pressure on the council grew through the summer as fares rose again",  # long
+        "Photo by Anna Berg, taken at the depot",  # an image credit does not open a box
+    ]
+    assert _walls(lines) == [False, False, False]
+
+
+def test_a_subheading_that_opens_with_a_box_phrase_keeps_the_paragraphs_under_it() -> None:
+    for heading in ("Latest figures", "Popular support"):
+        lines = [*ARTICLE[:3], heading, *ARTICLE[3:]]
+        assert removed("\n\n".join(lines)) == []
+
+
 #: A report whose first part a photo gallery cuts off from the rest.
 GALLERY = ["Photo: Anna Berg", "Image 1 of 4", "Caption", "Close", "Back to Gallery"]
 FIRST_PART = [
