@@ -823,6 +823,11 @@ _GUARD_COVER = 0.25
 _HEADING_WORDS = 10
 #: ... and at least this share of its words other than function words are the span's.
 _HEADING_SHARE = 0.5
+#: A short heading below the span joins it with the sentence under it when at least this
+#: share of the sentence's words other than function words are the span's: a subheading
+#: ("Share prices tumble", "Latest figures") is not the end of the article, even when it
+#: opens with a furniture phrase and the walk stopped at it.
+_PARAGRAPH_SHARE = 0.2
 #: Items of one list differ by at most this much in log word count.
 _LIST_WORDS = 0.5
 #: Sure prose: line-model log-odds of -3 or less (``Shape.logit`` is a quarter of it) ...
@@ -857,6 +862,11 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
       Doobie Brothers Tour Dates", see ``heading``) announces the list of three or
       more items under it the same way; a heading in other words ("Next Up In
       Music") over a run of teasers does not.
+    * A short heading right below the span (``subheading``) joins it with the
+      sentence under it when the sentence is in the article's words (a fifth of
+      its words other than function words are the span's), and the sentence
+      guard above goes on from there: the walk stops at a subheading that looks
+      like furniture ("Latest figures"), but the article goes on under it.
     """
     if first < 0:
         return first, last
@@ -875,26 +885,38 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     span_words: set[str] = set()  # the words of the span's lines above line `upto`
     upto = first
 
-    def heading(k: int) -> bool:  # a heading in the article's words over a list of items
+    def span_share(k: int) -> float:  # the share of line k's own words the span uses
         nonlocal upto
-        if (
-            k + 3 >= n
-            or sh.prose[k]
-            or rows[k][cover] >= _GUARD_COVER
-            or rows[k][ends]
-            or info.words[k] > _HEADING_WORDS
-            or not _list_items(text, info, sh, k + 1, k + 2)
-            or not _list_items(text, info, sh, k + 2, k + 3)
-        ):
-            return False
         a, b = info.word_spans[k]
         own = [t for t in info.tokens[a:b] if t not in stop]
         if not own:
-            return False
-        if upto < k:  # the span's words, added once each (the span only grows down)
-            span_words.update(info.tokens[info.word_spans[upto][0] : a])
-            upto = k
-        return sum(t in span_words for t in own) >= _HEADING_SHARE * len(own)
+            return 0.0
+        if upto <= last:  # the span's words, added once each (the span only grows down)
+            span_words.update(info.tokens[info.word_spans[upto][0] : info.word_spans[last][1]])
+            upto = last + 1
+        return sum(t in span_words for t in own) / len(own)
+
+    def heading(k: int) -> bool:  # a heading in the article's words over a list of items
+        return (
+            k + 3 < n
+            and not sh.prose[k]
+            and rows[k][cover] < _GUARD_COVER
+            and not rows[k][ends]
+            and info.words[k] <= _HEADING_WORDS
+            and _list_items(text, info, sh, k + 1, k + 2)
+            and _list_items(text, info, sh, k + 2, k + 3)
+            and span_share(k) >= _HEADING_SHARE
+        )
+
+    def subheading(k: int) -> bool:  # a heading over a paragraph in the article's words
+        return (
+            k + 1 < n
+            and not sh.prose[k]
+            and not rows[k][ends]
+            and info.words[k] <= _HEADING_WORDS
+            and sentence(k + 1)
+            and span_share(k + 1) >= _PARAGRAPH_SHARE
+        )
 
     run = 0
     joined = False  # whether sure prose above the span has joined it
@@ -944,6 +966,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         elif announces(last) and not sh.wall[nxt] and rows[nxt][cover] < _GUARD_COVER:
             last = announced = nxt
             words = (rows[nxt][lw], rows[nxt][lw])
+        elif subheading(nxt):  # the heading and the paragraph under it
+            last = nxt + 1
+            announced = -1
         elif announced < 0 and heading(nxt):  # the heading and its first item
             last = announced = nxt + 1
             words = (rows[last][lw], rows[last][lw])

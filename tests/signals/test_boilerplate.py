@@ -410,6 +410,34 @@ def test_a_subheading_that_opens_with_a_box_phrase_keeps_the_paragraphs_under_it
         assert removed("\n\n".join(lines)) == []
 
 
+#: More of the report, under subheadings that open with furniture phrases.
+SECOND_PART = [
+    "Latest figures",
+    "The night bus service carried 41,000 riders in the trial year, the council said, "
+    "and the transport budget covers the extension without new fees.",
+    "Share of riders from the villages",
+    "About a third of the night bus riders lived in the three villages, Lind said.",
+]
+
+
+def test_a_subheading_over_a_paragraph_in_the_articles_words_joins_the_span() -> None:
+    lines = [*ARTICLE, *SECOND_PART]
+    assert _guard_end(lines, len(ARTICLE) - 1) == len(lines) - 1
+    text = "\n\n".join(lines)
+    assert removed(text) == []
+
+
+def test_a_teaser_heading_over_a_sentence_in_other_words_does_not_join() -> None:
+    teaser = [
+        "More from Science",
+        "Astronomers spot a comet that will pass close to Mars next spring.",
+    ]
+    assert _guard_end([*ARTICLE, *teaser], len(ARTICLE) - 1) == len(ARTICLE) - 1
+    # nor does a heading over a line that is no sentence
+    listed = ["Latest figures", "41,000 riders | 3 villages | 1.2 million euros"]
+    assert _guard_end([*ARTICLE, *listed], len(ARTICLE) - 1) == len(ARTICLE) - 1
+
+
 #: A report whose first part a photo gallery cuts off from the rest.
 GALLERY = ["Photo: Anna Berg", "Image 1 of 4", "Caption", "Close", "Back to Gallery"]
 FIRST_PART = [
