@@ -44,6 +44,8 @@ def load_script(name: str) -> ModuleType:
     key = f"_reliability_script_{name}"
     if key in sys.modules:
         return sys.modules[key]
+    if str(SCRIPTS) not in sys.path:  # the scripts import each other ("eval_boilerplate")
+        sys.path.insert(0, str(SCRIPTS))
     spec = importlib.util.spec_from_file_location(key, SCRIPTS / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None

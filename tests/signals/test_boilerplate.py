@@ -30,6 +30,8 @@ from reliability.signals._boilerplate_features import (
 )
 from reliability.signals.boilerplate import CATEGORIES, classify_lines, line_logits
 
+from ..conftest import load_script
+
 ARTICLE = [
     "The regional council voted on Tuesday to extend the night bus service to the three "
     "villages north of the river, after a year-long trial that carried more riders than "
@@ -625,3 +627,18 @@ def test_each_regime_reads_its_own_biases_and_one_bias_serves_both(tmp_path: Pat
     packaged = json.loads(files("reliability").joinpath("weights", "boilerplate.json").read_text())
     assert packaged["format"] == "reliability.boilerplate/5"
     assert {"bias", "dump_bias"} <= set(packaged["head"]) & set(packaged["tail"])
+
+
+def test_the_subheading_stress_test_counts_what_is_lost() -> None:
+    risk = load_script("subheading_risk")
+    tail = ("Share this:", "Leave a Reply", "© 2026 Example Media Ltd. All rights reserved.")
+    article = (*ARTICLE, SECOND_PART[1], SECOND_PART[3])  # six lines or more
+    lines = (*article, *tail)
+    gold = (*[False] * len(article), *[True] * len(tail))
+    assert risk.lost(lines, gold) == 0
+    # a furniture line the gold counted as article is one article line lost
+    assert risk.lost(lines, (*gold[:-1], False)) == 1
+    out = risk.stress([risk.Page("p", "https://example.org/a", lines, gold)])
+    assert out["texts"] == len(risk.HEADINGS) * len(risk.PLACES)
+    assert 0 <= out["texts_losing"] <= out["texts"]
+    assert out["bare_losing"] == out["bare_lost"] == 0
