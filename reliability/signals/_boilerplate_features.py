@@ -941,6 +941,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
             first = 0
     n = len(rows)
+    upto = first  # the span's first line, once the guards above have moved it
     # the first item of a list announced with a colon that the span ends in ("The tour
     # dates:" and its first items), or -1
     announced = -1
