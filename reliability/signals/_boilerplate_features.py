@@ -84,6 +84,7 @@ DENSE_FEATURES: tuple[str, ...] = (
     "has_time",
     "starts_by",
     "comment_header",
+    "identifier",
     "cjk_share",
     "log_repeats",
     "lexicon_cover",
@@ -221,6 +222,13 @@ _COMMENT_HEADER_RE = re.compile(
     r"\s*:\s*$",
     re.IGNORECASE,
 )
+#: A line that is one machine name: lower-case letters and digits joined by an
+#: underscore or by two hyphens or more ("medium-wide-browser", "arrow_forward_ios",
+#: "facebook_url"), the class names, icon ligatures and template keys that a scrape of
+#: the markup leaves behind. One hyphen is not enough: a list in an article may read
+#: "e-bikes", "cargo-bikes".
+_IDENTIFIER_RE = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:[-_][a-z0-9]++)++")
+_LOWER_RE = re.compile("[a-z]")
 #: "By" in the languages of the data: a byline's first word.
 _BY_WORDS = frozenset({"by", "von", "por", "par", "di", "da", "door", "автор"})
 
@@ -421,6 +429,12 @@ def line_info(doc: Document) -> LineInfo:
                 1.0 if has_time else 0.0,
                 1.0 if nw and tokens[a] in _BY_WORDS and nw <= 12 else 0.0,
                 1.0 if last == ":" and nw <= 6 and _COMMENT_HEADER_RE.search(line) else 0.0,
+                1.0
+                if " " not in line
+                and ("_" in line or line.count("-") >= 2)
+                and _IDENTIFIER_RE.fullmatch(line)
+                and _LOWER_RE.search(line)
+                else 0.0,
                 cjk / chars,
                 log1p(seen[line] - 1),
                 min(1.0, covered / chars),

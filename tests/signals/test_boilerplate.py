@@ -21,6 +21,7 @@ from reliability.document import Document
 from reliability.signals import boilerplate
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
+    DENSE_FEATURES,
     best_segment,
     first_strong_segment,
     guarded,
@@ -256,6 +257,46 @@ def test_short_bullet_points_inside_an_article_stay() -> None:
         "- Service from 1 March",
     ]
     text = "\n\n".join([*ARTICLE[:2], "The plan includes:", *bullets, *ARTICLE[2:]])
+    assert removed(text) == []
+
+
+#: Class names, an icon ligature and template keys that a scrape of the markup left.
+MARKUP_RESIDUE = (
+    "narrow-browser-and-phone",
+    "medium-wide-browser",
+    "landscape-tablet-and-above",
+    "arrow_forward_ios",
+    "facebook_url",
+)
+
+
+def test_markup_residue_in_a_leaked_tail_goes() -> None:
+    text = body(after=MARKUP_RESIDUE)
+    assert [t for t, _ in removed(text)] == list(MARKUP_RESIDUE)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        *((name, True) for name in MARKUP_RESIDUE),
+        ("e-bikes", False),  # one hyphen: a word an article's list may hold
+        ("COVID-19", False),
+        ("2019-11-19", False),
+        ("03-5829-8082", False),
+        ("state of the art", False),
+        ("Share-this-story", False),
+    ],
+)
+def test_identifier_feature_flags_machine_names_only(line: str, flagged: bool) -> None:
+    info = line_info(Document(line))
+    assert info.features[0][DENSE_FEATURES.index("identifier")] == float(flagged)
+
+
+def test_a_list_of_hyphenated_words_inside_an_article_stays() -> None:
+    items = ["e-bikes", "cargo-bikes", "e-scooters"]
+    text = "\n\n".join(
+        [*ARTICLE[:2], "The scheme covers three kinds of vehicle:", *items, *ARTICLE[2:]]
+    )
     assert removed(text) == []
 
 
