@@ -56,6 +56,7 @@ from reliability.signals._boilerplate_features import (
     LINE_FEATURES,
     SPAN_FEATURES,
     LineInfo,
+    Shape,
     core_span,
     extend,
     guarded,
@@ -66,6 +67,7 @@ from reliability.signals._boilerplate_features import (
     regime_row,
     shape,
     span_rows,
+    wall_cut,
 )
 
 FOLDS = 5
@@ -555,6 +557,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def cut_at_walls(
+    span: tuple[int, int], info: LineInfo, sh: Shape, core: tuple[int, int]
+) -> tuple[int, int]:
+    """A walked span with its tail cut at a wall that has no article text under it
+    (:func:`wall_cut`, as :func:`reliability.signals.boilerplate.article_span` does)."""
+    return span[0], wall_cut(info, sh, core, *span)
+
+
 def fit_weights(
     ts: Sequence[Text], c_line: float = 1.0, c: float = 0.1, *, verbose: bool = False
 ) -> dict[str, Any]:
@@ -580,19 +590,24 @@ def fit_weights(
         ends: dict[tuple[float, float], list[int]] = {}
         for b, d in itertools.product(BIASES, sorted({*DRAWDOWNS, *DUMP_DRAWDOWNS})):
             spans = [
-                guarded(
-                    joined,
+                cut_at_walls(
+                    guarded(
+                        joined,
+                        t.info,
+                        sh,
+                        *extend(
+                            c,
+                            list(u + o),
+                            list(w + o),
+                            up_bias=b,
+                            down_bias=b,
+                            drawdown=d,
+                            skip=t.info.slot,
+                        ),
+                    ),
                     t.info,
                     sh,
-                    *extend(
-                        c,
-                        list(u + o),
-                        list(w + o),
-                        up_bias=b,
-                        down_bias=b,
-                        drawdown=d,
-                        skip=t.info.slot,
-                    ),
+                    c,
                 )
                 for t, joined, sh, c, u, w, o in zip(
                     ts, texts_joined, shapes, cores, ups, downs, own, strict=True

@@ -850,6 +850,78 @@ _SURE_PROSE = -0.75
 _SURE_WORDS = 12
 
 
+#: A wall below the core ends the article unless a line under it, down to the span's
+#: end, is article text (hardly covered by furniture phrases): a paragraph of sure
+#: prose, or prose or a sentence with at least this share of its words other than
+#: function words used in the span above the wall.
+_CUT_SHARE = 0.4
+#: Walls of these categories sit inside articles (a photo credit, an ad label, a
+#: byline over the text) and end nothing.
+_INLINE_WALLS = frozenset({"image_credit", "advertisement", "byline"})
+
+
+def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int) -> int:
+    """The span ``first..last``'s last line, cut above the first wall below the core
+    that has no article text under it.
+
+    The tail walk may cross a wall ("Related articles", "Next Up In Science &
+    Health", a share bar) when the teasers under it read like article lines (a whole
+    dump's walk is lenient, to cross the boxes set inside its article); a box inside
+    an article has more of the article under it, a paragraph of sure prose or lines
+    in the article's words. Comments share the article's words too, so nothing under
+    a comment-form wall counts. Linear: the span's words are gathered once, top
+    down, and each line is looked at from at most one wall.
+    """
+    if last <= core[1]:
+        return last
+    cover = _F["lexicon_cover"]
+    feats = info.features
+    stop = stopwords()
+    tokens = info.tokens
+    spans = info.word_spans
+    words: set[str] = set(tokens[spans[first][0] : spans[core[1]][1]])
+    added = core[1] + 1  # lines above this one have their words in `words`
+    i = core[1] + 1
+    while i <= last:
+        if not sh.wall[i] or info.slot[i]:
+            i += 1
+            continue
+        category = line_category(info, i)
+        if category in _INLINE_WALLS:
+            i += 1
+            continue
+        while added < i:
+            words.update(tokens[spans[added][0] : spans[added][1]])
+            added += 1
+        found = -1
+        if category != "comment_form":
+            for j in range(i + 1, last + 1):
+                if feats[j][cover] >= _GUARD_COVER:
+                    continue
+                if sh.logit[j] <= _SURE_PROSE and info.words[j] >= _SURE_WORDS:
+                    found = j  # a paragraph of sure prose
+                    break
+                if sh.prose[j] or sh.sentence[j]:
+                    a, b = spans[j]
+                    own = [t for t in tokens[a:b] if t not in stop]
+                    if own and sum(t in words for t in own) >= _CUT_SHARE * len(own):
+                        found = j
+                        break
+        if found < 0:
+            return i - 1
+        i = found + 1
+    return last
+
+
+def line_category(info: LineInfo, i: int) -> str | None:
+    """The lexicon category covering most of line ``i`` (``None`` without a hit); a tie
+    goes to the category listed first."""
+    cover = info.cover[i]
+    if not cover:
+        return None
+    return max(cover, key=lambda c: (cover[c], -LEXICON_CATEGORIES.index(c)))
+
+
 def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tuple[int, int]:
     """The span after the guards that keep real text at its edges.
 

@@ -65,9 +65,11 @@ from ._boilerplate_features import (
     guarded,
     insert_rows,
     is_dump,
+    line_category,
     line_info,
     line_model_names,
     shape,
+    wall_cut,
 )
 from ._common import evidence
 
@@ -261,12 +263,14 @@ class _Scores(Sequence[float]):
         return self._score(i)
 
 
-def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
+def article_span(text: str, info: LineInfo, sh: Shape) -> tuple[int, int]:
     """The first and last article line (``(-1, -1)`` without lines).
 
     The core (the surest run of prose) is grown up by the head model and down by
-    the tail model, each line's log-odds plus a share of the line model's own.
-    Only the lines the walk away from the core reaches are scored.
+    the tail model, each line's log-odds plus a share of the line model's own;
+    then the guards keep real text at its edges (:func:`guarded`) and a wall with
+    nothing of the article under it ends it (:func:`wall_cut`). Only the lines the
+    walk away from the core reaches are scored.
     """
     model = _model()
     core = core_span(sh)
@@ -279,7 +283,7 @@ def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
     rows = SpanRows(info, sh, core)
     own = 4 * model.line_weight  # Shape.logit is the line model's clipped log-odds / 4
     z = sh.logit
-    return extend(
+    first, last = extend(
         core,
         _Scores(n, lambda i: head(rows.row(i)) + own * z[i]),
         _Scores(n, lambda i: tail(rows.row(i)) + own * z[i]),
@@ -288,6 +292,8 @@ def article_span(info: LineInfo, sh: Shape) -> tuple[int, int]:
         drawdown=model.dump_drawdown if dump else model.drawdown,
         skip=info.slot,
     )
+    first, last = guarded(text, info, sh, first, last)
+    return first, wall_cut(info, sh, core, first, last)
 
 
 def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
@@ -308,13 +314,6 @@ def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
 
 
 _HAS = {name: DENSE_FEATURES.index(name) for name in ("has_date", "has_time", "starts_by")}
-
-
-def _category(info: LineInfo, i: int) -> str | None:
-    cover = info.cover[i]
-    if not cover:
-        return None
-    return max(cover, key=lambda c: (cover[c], -LEXICON_CATEGORIES.index(c)))
 
 
 #: Inside a run of removed lines, a line's own lexicon category replaces the run's
@@ -358,7 +357,7 @@ def _classify(doc: Document) -> list[LineLabel]:
         return []
     logits = line_logits(info)
     sh = shape(info, logits)
-    first, last = guarded(doc.text, info, sh, *article_span(info, sh))
+    first, last = article_span(doc.text, info, sh)
     removed = inserts(info, sh, first, last)
     labels: list[LineLabel] = []
     heading: str | None = None  # lexicon category heading the current run of flagged lines
@@ -370,7 +369,7 @@ def _classify(doc: Document) -> list[LineLabel]:
             heading = None
             labels.append(LineLabel(info.spans[i], False, None, p, inside))
             continue
-        lex = _category(info, i)
+        lex = line_category(info, i)
         if lex is not None and (
             heading is None or logits[i] >= 0 or _covered(info, i) >= CATEGORY_COVER
         ):

@@ -23,11 +23,13 @@ from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
     DENSE_FEATURES,
     best_segment,
+    core_span,
     first_strong_segment,
     guarded,
     line_info,
     line_model_names,
     shape,
+    wall_cut,
 )
 from reliability.signals.boilerplate import CATEGORIES, classify_lines, line_logits
 
@@ -684,3 +686,100 @@ def test_the_subheading_stress_test_counts_what_is_lost() -> None:
     # every text counted as losing lines lost at least one
     assert out["lines_lost"] >= out["texts_losing"]
     assert out["bare_losing"] == out["bare_lost"] == 0
+
+
+#: A site's menu: ten short lines above the article make the text read as a whole dump.
+MENU = [
+    "Home",
+    "News",
+    "Local",
+    "World",
+    "Business",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Weather",
+    "Podcasts",
+]
+#: Teasers for other stories under a box heading, each a sentence in other words.
+NEXT_UP = [
+    "Next Up In Local News",
+    "Harbour ferry timetable changes from Monday.",
+    "Library extends opening hours for exam season.",
+    "School meals contract goes to new supplier.",
+    "Two new cycle lanes open in the old town.",
+]
+#: More of the article, in its own words, under a box set inside it.
+MORE = [
+    "Lind said the night bus extension would be reviewed by the council after the first year "
+    "of service.",
+    "The villages north of the river have asked for a later bus since the trial began, the "
+    "council said.",
+]
+
+
+def test_teasers_under_a_box_heading_below_the_article_go_from_a_whole_dump() -> None:
+    # the lenient walk of a whole dump crosses the teasers (sentences, like the article's
+    # own last lines); nothing under the box heading is in the article's words
+    text = "\n\n".join([*MENU, *ARTICLE, *NEXT_UP])
+    assert [t for t, _ in removed(text)] == [*MENU, *NEXT_UP]
+
+
+def test_the_article_under_a_box_set_inside_it_stays() -> None:
+    box = [
+        "Related articles",
+        "Bus drivers vote to accept new contract",
+        "Bridge repairs to close river road for a week",
+    ]
+    text = "\n\n".join([*ARTICLE[:3], *box, *ARTICLE[3:], *MORE])
+    kept = paragraphs(clean(text).text)
+    assert [p for p in kept if p not in box] == [*ARTICLE, *MORE]
+
+
+def _cut(lines: list[str]) -> int:
+    """Where :func:`wall_cut` ends a span ``0..`` the last of ``lines``."""
+    info = line_info(Document("\n".join(lines)))
+    sh = shape(info, line_logits(info))
+    return wall_cut(info, sh, core_span(sh), 0, len(lines) - 1)
+
+
+def test_wall_cut_ends_the_span_above_a_wall_with_nothing_of_the_article_under_it() -> None:
+    assert _cut([*ARTICLE, *NEXT_UP]) == len(ARTICLE) - 1
+
+
+def test_wall_cut_keeps_what_follows_a_box_in_the_articles_words() -> None:
+    lines = [*ARTICLE, "Related articles", "Bus drivers vote to accept new contract", *MORE]
+    assert _cut(lines) == len(lines) - 1
+
+
+def test_wall_cut_takes_a_paragraph_of_sure_prose_as_the_article_going_on() -> None:
+    # a long paragraph in other words than the span's: the article goes on
+    other = (
+        "Separately, the harbour authority confirmed on Wednesday that the dredging of the "
+        "inner basin, which was postponed twice last year because of storms, will start in "
+        "April and last about six weeks, and that ferry operators expect only minor delays."
+    )
+    lines = [*ARTICLE, "Share this:", other]
+    assert _cut(lines) == len(lines) - 1
+    # the same paragraph cut short to a teaser's length does not count
+    assert (
+        _cut([*ARTICLE, "Share this:", "Dredging of the inner basin starts in April."])
+        == len(ARTICLE) - 1
+    )
+
+
+def test_wall_cut_counts_nothing_under_a_comment_form() -> None:
+    # comments share the article's words, and read as prose
+    comments = [
+        "The night bus extension is good news for the villages, but the council should "
+        "publish the timetable review before March.",
+        "I take the night bus from the river stops every week and the last bus at eleven "
+        "was always a problem for shift workers.",
+    ]
+    lines = [*ARTICLE, "Leave a Reply", *comments]
+    assert _cut(lines) == len(ARTICLE) - 1
+
+
+def test_wall_cut_passes_a_photo_credit() -> None:
+    lines = [*ARTICLE[:3], "Photo: Example Media", *ARTICLE[3:]]
+    assert _cut(lines) == len(lines) - 1

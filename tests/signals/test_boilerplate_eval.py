@@ -21,9 +21,11 @@ import pytest
 from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
-#: leaked recall 0.939 with 1.00% of article lines removed, dumps 0.904 with 1.05%
-#: (2026-12-07, the machine-name line feature; the versions before reached 0.939 with
-#: 1.05% and 0.908 with 1.05%, and 0.937 with 1.05% and 0.903 with 1.15%).
+#: leaked recall 0.939 with 1.00% of article lines removed, dumps 0.913 with 1.05%
+#: (2026-12-07, the wall cut; with the machine-name line feature alone 0.939 with 1.00%
+#: and 0.904 with 1.05%; the versions before reached 0.939 with 1.05% and 0.908 with
+#: 1.05%, and 0.937 with 1.05% and 0.903 with 1.15%). The dumps' recall pin rose to
+#: 0.905 with the wall cut.
 #: The version of 2026-11-22 reached 0.935 with 2.10% and 0.951 with 2.35% and was pinned
 #: at recall >= 0.92 / 0.935 with at most 2.6% / 3% removed. The first version of
 #: 2026-12-06 traded recall, which the dumps had to spare against the issue's floors, for
@@ -36,7 +38,7 @@ from ..conftest import load_script
 #: (docs/signals.md, "What was changed on 2026-12-06").
 PINNED = {
     "leaked": {"recall": 0.935, "article_removed_share": 0.015},
-    "pages": {"recall": 0.90, "article_removed_share": 0.015},
+    "pages": {"recall": 0.905, "article_removed_share": 0.015},
 }
 #: What issue 4 asks for.
 ISSUE = {
