@@ -783,3 +783,23 @@ def test_wall_cut_counts_nothing_under_a_comment_form() -> None:
 def test_wall_cut_passes_a_photo_credit() -> None:
     lines = [*ARTICLE[:3], "Photo: Example Media", *ARTICLE[3:]]
     assert _cut(lines) == len(lines) - 1
+
+
+#: Lines to build texts from: the article's paragraphs, walls of several kinds, teasers.
+_POOL = [*ARTICLE, *MORE, *NEXT_UP, "Related articles", "Leave a Reply", "Photo: Example Media"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=14))
+def test_wall_cut_ends_the_span_at_the_core_end_its_last_line_or_above_a_wall(
+    lines: list[str],
+) -> None:
+    info = line_info(Document("\n".join(lines)))
+    sh = shape(info, line_logits(info))
+    core = core_span(sh)
+    if core[0] < 0:
+        return
+    last = len(lines) - 1
+    cut = wall_cut(info, sh, core, core[0], last)
+    assert core[1] <= cut <= last
+    assert cut == last or sh.wall[cut + 1]
