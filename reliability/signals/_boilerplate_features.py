@@ -860,6 +860,15 @@ _CUT_SHARE = 0.4
 _INLINE_WALLS = frozenset({"image_credit", "advertisement", "byline"})
 
 
+def _share_in(info: LineInfo, k: int, words: set[str]) -> float:
+    """The share of line ``k``'s words other than function words found in ``words``
+    (0 for a line of function words only)."""
+    a, b = info.word_spans[k]
+    stop = stopwords()
+    own = [t for t in info.tokens[a:b] if t not in stop]
+    return sum(t in words for t in own) / len(own) if own else 0.0
+
+
 def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int) -> int:
     """The span ``first..last``'s last line, cut above the first wall below the core
     that has no article text under it.
@@ -876,7 +885,6 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
         return last
     cover = _F["lexicon_cover"]
     feats = info.features
-    stop = stopwords()
     tokens = info.tokens
     spans = info.word_spans
     words: set[str] = set(tokens[spans[first][0] : spans[core[1]][1]])
@@ -901,12 +909,9 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
                 if sh.logit[j] <= _SURE_PROSE and info.words[j] >= _SURE_WORDS:
                     found = j  # a paragraph of sure prose
                     break
-                if sh.prose[j] or sh.sentence[j]:
-                    a, b = spans[j]
-                    own = [t for t in tokens[a:b] if t not in stop]
-                    if own and sum(t in words for t in own) >= _CUT_SHARE * len(own):
-                        found = j
-                        break
+                if (sh.prose[j] or sh.sentence[j]) and _share_in(info, j, words) >= _CUT_SHARE:
+                    found = j
+                    break
         if found < 0:
             return i - 1
         i = found + 1
@@ -967,20 +972,15 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     def announces(k: int) -> bool:  # ends with a colon, not furniture ("The tour dates:")
         return bool(rows[k][colon]) and not sh.wall[k] and rows[k][cover] < _GUARD_COVER
 
-    stop = stopwords()
     span_words: set[str] = set()  # the words of the span's lines above line `upto`
     upto = first
 
     def span_share(k: int) -> float:  # the share of line k's own words the span uses
         nonlocal upto
-        a, b = info.word_spans[k]
-        own = [t for t in info.tokens[a:b] if t not in stop]
-        if not own:
-            return 0.0
         if upto <= last:  # the span's words, added once each (the span only grows down)
             span_words.update(info.tokens[info.word_spans[upto][0] : info.word_spans[last][1]])
             upto = last + 1
-        return sum(t in span_words for t in own) / len(own)
+        return _share_in(info, k, span_words)
 
     def heading(k: int) -> bool:  # a heading in the article's words over a list of items
         return (

@@ -781,12 +781,25 @@ def test_wall_cut_counts_nothing_under_a_comment_form() -> None:
 
 
 def test_wall_cut_passes_a_photo_credit() -> None:
-    lines = [*ARTICLE[:3], "Photo: Example Media", *ARTICLE[3:]]
-    assert _cut(lines) == len(lines) - 1
+    # a wall of photo-credit phrases over a short sentence in new words, which is no
+    # article text to the cut: a credit ends nothing, a share bar in its place does
+    credit = "Photo credit: Getty Images"
+    under = "Dredging of the inner basin starts in April."
+    info = line_info(Document(credit))
+    assert shape(info, line_logits(info)).wall[0]
+    assert _cut([*ARTICLE, credit, under]) == len(ARTICLE) + 1
+    assert _cut([*ARTICLE, "Share this:", under]) == len(ARTICLE) - 1
 
 
 #: Lines to build texts from: the article's paragraphs, walls of several kinds, teasers.
-_POOL = [*ARTICLE, *MORE, *NEXT_UP, "Related articles", "Leave a Reply", "Photo: Example Media"]
+_POOL = [
+    *ARTICLE,
+    *MORE,
+    *NEXT_UP,
+    "Related articles",
+    "Leave a Reply",
+    "Photo credit: Getty Images",
+]
 
 
 @settings(max_examples=60, deadline=None)
