@@ -223,9 +223,9 @@ _COMMENT_HEADER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A line that is one machine name: lower-case letters and digits joined by an
-#: underscore or by two hyphens or more ("medium-wide-browser", "arrow_forward_ios",
-#: "facebook_url"), the class names, icon ligatures and template keys that a scrape of
-#: the markup leaves behind. One hyphen is not enough: a list in an article may read
+#: underscore or by two hyphens or more ("sidebar-wide-and-up", "chevron_right_small",
+#: "share_url_mail"), the class names, icon ligatures and template keys that a scrape
+#: of the markup leaves behind. One hyphen is not enough: a list in an article may read
 #: "e-bikes", "cargo-bikes".
 _IDENTIFIER_RE = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:[-_][a-z0-9]++)++")
 _LOWER_RE = re.compile("[a-z]")

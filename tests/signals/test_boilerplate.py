@@ -264,11 +264,11 @@ def test_short_bullet_points_inside_an_article_stay() -> None:
 
 #: Class names, an icon ligature and template keys that a scrape of the markup left.
 MARKUP_RESIDUE = (
-    "narrow-browser-and-phone",
-    "medium-wide-browser",
-    "landscape-tablet-and-above",
-    "arrow_forward_ios",
-    "facebook_url",
+    "sidebar-wide-and-up",
+    "nav-drawer-open",
+    "tablet-portrait-only",
+    "chevron_right_small",
+    "share_url_mail",
 )
 
 
