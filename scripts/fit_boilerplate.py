@@ -456,6 +456,24 @@ class Setting:
         return self.head_bias, self.tail_bias, self.drawdown
 
 
+def _smoothed(
+    values: Sequence[tuple[float, float, float, float]], grid: tuple[int, int, int]
+) -> list[tuple[float, float, float, float]]:
+    """Each setting's value replaced by the mean over it and its neighbours on the grid
+    (each bias and the drawdown one step either way), ``values`` in grid order.
+
+    A setting chosen for its own value alone was often a lucky peak: a few pages that
+    flip between two walks decided it, and a refit on other folds chose another one
+    (docs/signals.md, "refit noise"). The mean picks a setting whose neighbours do
+    about as well, one that still holds when the data moves a little.
+    """
+    v = np.array([x[0] for x in values]).reshape(grid)
+    out = np.empty_like(v)
+    for idx in itertools.product(*(range(m) for m in grid)):
+        out[idx] = v[tuple(slice(max(0, j - 1), j + 2) for j in idx)].mean()
+    return [(float(m), *x[1:]) for m, x in zip(out.ravel(), values, strict=True)]
+
+
 def choose(
     ts: Sequence[Text],
     starts: dict[tuple[float, float], list[int]],
@@ -469,9 +487,10 @@ def choose(
 
     The setting with the best balance of boilerplate recall and article lines
     removed: recall on the kinds in :data:`RECALL` minus :data:`COST` times the
-    share of article lines removed from each kind (averaged over its texts). That
-    value is a sum over texts, so the leaked-text regime and the dump regime are
-    chosen each on its own texts, for each insert threshold.
+    share of article lines removed from each kind (averaged over its texts), each
+    setting valued with its neighbours on the grid (:func:`_smoothed`). That value is
+    a sum over texts, so the leaked-text regime and the dump regime are chosen each on
+    its own texts, for each insert threshold.
     """
     kind = np.concatenate([np.full(len(t.labels), t.kind) for t in ts])
     y = np.concatenate([np.array(t.labels, dtype=bool) for t in ts])
@@ -513,6 +532,7 @@ def choose(
                 lost = np.add.reduceat(removed & ~y, starts_at)
                 value = float(np.sum((found * found_worth - lost * lost_worth)[mine]))
                 values.append((value, ub, db, dd))
+            values = _smoothed(values, (len(BIASES), len(BIASES), len(drawdowns)))
             # among the settings the data cannot tell apart from the best, the one that
             # walks furthest over walls (largest drawdown): least likely to cut an article
             top = max(v[0] for v in values)

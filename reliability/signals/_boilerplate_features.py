@@ -958,6 +958,11 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
       its words other than function words are the span's), and the sentence
       guard above goes on from there: the walk stops at a subheading that looks
       like furniture ("Latest figures"), but the article goes on under it.
+    * Two consecutive paragraphs of sure prose below the span, each in the
+      article's words (as for a subheading), join it with everything between,
+      unless a wall comes first: the walk stops at a list of one-word items
+      ("cabbage", "leeks", "peas") in a short article, and the article goes on
+      under it. Comments and teasers sit under a wall.
     """
     if first < 0:
         return first, last
@@ -1004,10 +1009,26 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
             and span_share(k + 1) >= _PARAGRAPH_SHARE
         )
 
+    def sure(k: int) -> bool:  # a paragraph of sure prose
+        return sh.logit[k] <= _SURE_PROSE and info.words[k] >= _SURE_WORDS
+
+    def prose_below(k: int) -> int:  # the second of two sure paragraphs from k on, or -1
+        run = 0
+        for j in range(k, n):
+            if sh.wall[j] and not info.slot[j]:
+                return -1
+            if sure(j) and span_share(j) >= _PARAGRAPH_SHARE:
+                run += 1
+                if run >= 2:
+                    return j
+            else:
+                run = 0
+        return -1
+
     run = 0
     joined = False  # whether sure prose above the span has joined it
     for i in range(first - 1, -1, -1):
-        if sh.logit[i] <= _SURE_PROSE and info.words[i] >= _SURE_WORDS:
+        if sure(i):
             run += 1
             if run >= 2:
                 first = i
@@ -1062,6 +1083,9 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         elif announced >= 0 and _list_items(text, info, sh, announced, nxt, words):
             last = nxt
             words = (min(words[0], rows[nxt][lw]), max(words[1], rows[nxt][lw]))
+        elif (far := prose_below(nxt)) >= 0:  # two sure paragraphs further down
+            last = far
+            announced = -1
         else:
             break
     return first, last
