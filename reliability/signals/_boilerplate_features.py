@@ -229,6 +229,15 @@ _COMMENT_HEADER_RE = re.compile(
 #: "e-bikes", "cargo-bikes".
 _IDENTIFIER_RE = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:[-_][a-z0-9]++)++")
 _LOWER_RE = re.compile("[a-z]")
+#: Periods (in lines) of a dated run: a list of teasers or comments, each a few lines
+#: long and each with its date (:func:`_dated_runs`). Two is left out, and so is a run
+#: of period four or six that repeats every two lines: an article's timeline ("Sept. 15,
+#: 2015" over a quote, "Kauai, Hawaii - March 2006" over a sentence) is built that way.
+_RUN_PERIODS = (3, 4, 5, 6)
+#: A dated run repeats its shape at least this many times.
+_RUN_REPEATS = 3
+#: A short dated line ("Tuesday November 19, 2019", "2H ago") has at most this many words.
+_DATED_WORDS = 8
 #: "By" in the languages of the data: a byline's first word.
 _BY_WORDS = frozenset({"by", "von", "por", "par", "di", "da", "door", "автор"})
 
@@ -254,6 +263,7 @@ class LineInfo:
     word_spans: tuple[tuple[int, int], ...]  # each line's first and past-last token index
     function_words: tuple[int, ...]  # each line's function words
     slot: tuple[bool, ...]  # an ad slot's bare label (see _is_ad_slot)
+    dated_run: tuple[bool, ...]  # in a run of dated teasers or comments (see _dated_runs)
 
     def full_row(self, i: int) -> tuple[float, ...]:
         """Line ``i``'s :data:`LINE_FEATURES`: the dense ones, then per lexicon category
@@ -337,6 +347,7 @@ def line_info(doc: Document) -> LineInfo:
     word_spans: list[tuple[int, int]] = []
     function_words: list[int] = []
     slot: list[bool] = []
+    shapes: list[int] = []  # a line's shape for :func:`_dated_runs`
     a = 0
     for i, (start, end) in enumerate(lines):
         line = keys[i]
@@ -392,6 +403,8 @@ def line_info(doc: Document) -> LineInfo:
             quoted = _QUOTE_RE.search(line) is not None
         cov = cover[i]
         slot.append(eff <= 5 and "advertisement" in cov and _is_ad_slot(line))
+        dated = (has_date or has_time) and eff <= _DATED_WORDS and not ends
+        shapes.append((0 if eff <= 3 else 1 if eff <= 10 else 2) * 4 + ends * 2 + dated)
         if cov:
             covered = sum(cov.values())
             f = first[i]
@@ -451,6 +464,51 @@ def line_info(doc: Document) -> LineInfo:
         word_spans=tuple(word_spans),
         function_words=tuple(function_words),
         slot=tuple(slot),
+        dated_run=tuple(_dated_runs(shapes)),
+    )
+
+
+def _dated_runs(shapes: Sequence[int]) -> list[bool]:
+    """Which lines belong to a dated run: lines whose shapes (length class, sentence end,
+    short dated line) repeat every 3 to 6 lines, at least three times over, each repeat
+    holding a short dated line and a long one (:func:`_teaser_period`).
+
+    A list of teasers (headline, author, "Tuesday November 19, 2019", lede), of stories
+    with their age ("2H ago") or of comments (name, date, comment) is built that way; an
+    article's paragraphs are not. On the tuning pages every such line is furniture. Long
+    lines at the start of a run are left out of it: an item ends in its long line.
+    Linear: for each period, one pass that jumps to the end of each run.
+    """
+    n = len(shapes)
+    out = [False] * n
+    for p in _RUN_PERIODS:
+        i = 0
+        while i < n:
+            j = i
+            while j + p < n and shapes[j] == shapes[j + p]:
+                j += 1
+            length = j + p - i  # lines i .. j + p - 1 repeat every p lines
+            if length >= _RUN_REPEATS * p and _teaser_period(shapes[i : i + p]):
+                # a teaser or a comment ends in its long line (the lede, the comment):
+                # a long line at the run's start is the text above it (an article's
+                # last paragraph, shaped like a lede)
+                start = i
+                while shapes[start] >= 8:
+                    start += 1
+                out[start : i + length] = [True] * (i + length - start)
+            i = max(j, i + 1)
+    return out
+
+
+def _teaser_period(shapes: Sequence[int]) -> bool:
+    """Whether one repeat of a run (the shapes of its lines) reads as a teaser or a
+    comment: it holds a short dated line and a line of more than ten words, and it is
+    not itself a shorter repeat (a timeline's date and sentence, twice over)."""
+    p = len(shapes)
+    if not any(s & 1 for s in shapes) or not any(s >= 8 for s in shapes):
+        return False
+    return not any(
+        p % d == 0 and all(shapes[k] == shapes[k + d] for k in range(p - d)) for d in range(1, p)
     )
 
 
@@ -878,8 +936,11 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
     dump's walk is lenient, to cross the boxes set inside its article); a box inside
     an article has more of the article under it, a paragraph of sure prose or lines
     in the article's words. Comments share the article's words too, so nothing under
-    a comment-form wall counts. Linear: the span's words are gathered once, top
-    down, and each line is looked at from at most one wall.
+    a comment-form wall counts. The first line of a dated run (teasers or comments,
+    each with its date: :func:`_dated_runs`) is a wall too; under it only a line in the
+    article's words counts, since a teaser's lede is often sure prose. Linear: the
+    span's words are gathered once, top down, and each line is looked at from at most
+    one wall.
     """
     if last <= core[1]:
         return last
@@ -890,11 +951,13 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
     words: set[str] = set(tokens[spans[first][0] : spans[core[1]][1]])
     added = core[1] + 1  # lines above this one have their words in `words`
     i = core[1] + 1
+    runs = info.dated_run
     while i <= last:
-        if not sh.wall[i] or info.slot[i]:
+        if not (sh.wall[i] or runs[i]) or info.slot[i]:
             i += 1
             continue
-        category = line_category(info, i)
+        run_only = not sh.wall[i]  # a dated run's first line, not a wall of phrases
+        category = None if run_only else line_category(info, i)
         if category in _INLINE_WALLS:
             i += 1
             continue
@@ -906,7 +969,7 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
             for j in range(i + 1, last + 1):
                 if feats[j][cover] >= _GUARD_COVER:
                     continue
-                if sh.logit[j] <= _SURE_PROSE and info.words[j] >= _SURE_WORDS:
+                if not run_only and sh.logit[j] <= _SURE_PROSE and info.words[j] >= _SURE_WORDS:
                     found = j  # a paragraph of sure prose
                     break
                 if (sh.prose[j] or sh.sentence[j]) and _share_in(info, j, words) >= _CUT_SHARE:

@@ -294,6 +294,144 @@ def test_identifier_feature_flags_machine_names_only(line: str, flagged: bool) -
     assert info.features[0][DENSE_FEATURES.index("identifier")] == float(flagged)
 
 
+#: A "more from us" box of our own: headline, author, date and lede, four times.
+TEASERS = (
+    "Harbour ferry fares to rise in the spring",
+    "Ines Moreau",
+    "Monday March 2, 2026",
+    "Operators say fuel costs have doubled since the contracts were signed, and that the "
+    "smaller routes can no longer pay for themselves.",
+    "New library opens its doors after six years",
+    "Tom Okafor",
+    "Monday March 2, 2026",
+    "The building on the old market square cost twice what the town first planned and "
+    "still has no lift to its upper floor.",
+    "School meals contract goes to a local firm",
+    "Ines Moreau",
+    "Sunday March 1, 2026",
+    "Parents had asked for fresh food and fewer trucks, and the winning bid promised both "
+    "at a price the board could accept.",
+    "Storm damage closes the coast road again",
+    "Ana Lindqvist",
+    "Sunday March 1, 2026",
+    "Engineers expect the repairs to take at least a month, and buses will follow the "
+    "inland route until the road has been made safe.",
+)
+
+
+def _dated_run(lines: list[str] | tuple[str, ...]) -> list[bool]:
+    return list(line_info(Document("\n".join(lines))).dated_run)
+
+
+def test_a_dated_teaser_list_is_a_dated_run_and_the_article_is_not() -> None:
+    assert _dated_run([*ARTICLE, *TEASERS]) == [False] * len(ARTICLE) + [True] * len(TEASERS)
+    # three repeats are needed: two teasers are not a run
+    assert not any(_dated_run([*ARTICLE, *TEASERS[:8]]))
+
+
+def test_a_comment_thread_with_dates_is_a_dated_run() -> None:
+    comments = []
+    for name, day in (("harbourwatcher", 3), ("m.lind", 3), ("nightowl", 4), ("rider_22", 4)):
+        comments += [
+            f"{name} says:",
+            f"March {day}, 2026 at 9:1{day} pm",
+            "About time too, the last bus at eleven has kept half the village at home on "
+            "weekend nights for years.",
+        ]
+    assert all(_dated_run(comments))
+
+
+def test_a_dated_run_in_the_articles_words_stays() -> None:
+    # an article's own dated entries, each telling more of the story, are a dated run
+    # with article text under its first line
+    items = []
+    for title, day, text in (
+        (
+            "First night bus to the villages",
+            "Monday March 2, 2026",
+            "The council's first night bus left the river crossing at eleven and carried "
+            "riders to the three villages, as the trial had planned.",
+        ),
+        (
+            "Riders ask for a later night bus",
+            "Monday March 9, 2026",
+            "Riders from the villages told the council that a night bus at eleven was too "
+            "early, and asked the council for a later service.",
+        ),
+        (
+            "Council extends the night bus trial",
+            "Monday March 16, 2026",
+            "The council voted to extend the night bus trial to the villages north of the "
+            "river, and Marta Lind said the riders had been heard.",
+        ),
+    ):
+        items += [title, "Council transport office", day, text]
+    lines = [*ARTICLE[:3], *items, *ARTICLE[3:]]
+    assert _dated_run(lines)[3 : 3 + len(items)] == [True] * len(items)
+    assert removed("\n\n".join(lines)) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # an article's timeline: a date over a sentence, every two lines
+        [
+            x
+            for day, event in (
+                ("March 2, 2026", "The council publishes the trial's first rider numbers."),
+                ("March 9, 2026", "Villagers present a petition with 2,000 names to the mayor."),
+                ("March 16, 2026", "The transport committee backs a longer night service."),
+                ("March 23, 2026", "Opposition members ask for a review after six months."),
+                ("March 30, 2026", "The full council votes the extension through."),
+                ("April 6, 2026", "Operators start recruiting drivers for the new routes."),
+            )
+            for x in (day, event)
+        ],
+        # a list of people with a date, a name and a role, none of them long
+        [
+            x
+            for day, name, role in (
+                ("March 2, 2026", "Marta Lind", "Council leader"),
+                ("March 3, 2026", "Piet Janssen", "Chair of the transport committee"),
+                ("March 4, 2026", "Ana Lindqvist", "Spokeswoman for the bus operator"),
+                ("March 5, 2026", "Tom Okafor", "Head of the riders' association"),
+            )
+            for x in (day, name, role)
+        ],
+    ],
+)
+def test_an_articles_dated_lists_are_not_dated_runs(lines: list[str]) -> None:
+    text = [*ARTICLE[:2], *lines, *ARTICLE[2:]]
+    assert not any(_dated_run(text))
+    assert removed("\n\n".join(text)) == []
+
+
+def test_a_dated_teaser_list_right_after_the_article_goes() -> None:
+    # no heading over the box: the run's first line is the wall
+    assert paragraphs(clean(body(after=TEASERS)).text) == ARTICLE
+    assert paragraphs(clean(body(after=("More from the Courier", *TEASERS))).text) == ARTICLE
+
+
+#: Pieces a property test strings together: whole teasers, article lines, furniture.
+_PIECES = [list(TEASERS[:4]), list(TEASERS[4:8]), [ARTICLE[0]], [ARTICLE[4]], ["Share this:"]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_dated_runs_come_in_blocks_of_seven_lines_or_more(pieces: list[list[str]]) -> None:
+    # a run repeats a shape of p >= 3 lines at least three times and is flagged whole,
+    # less the long lines at its start (at most p - 1: each repeat holds a short dated
+    # line): a block of fewer than 2p + 1 >= 7 flagged lines cannot happen
+    flags = _dated_run([line for piece in pieces for line in piece])
+    block = 0
+    for flagged in [*flags, False]:
+        if flagged:
+            block += 1
+        else:
+            assert block == 0 or block >= 7
+            block = 0
+
+
 def test_a_list_of_hyphenated_words_inside_an_article_stays() -> None:
     items = ["e-bikes", "cargo-bikes", "e-scooters"]
     text = "\n\n".join(
