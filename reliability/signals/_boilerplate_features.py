@@ -231,13 +231,21 @@ _IDENTIFIER_RE = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:[-_][a-z0-9]++)++")
 _LOWER_RE = re.compile("[a-z]")
 #: Periods (in lines) of a dated run: a list of teasers or comments, each a few lines
 #: long and each with its date (:func:`_dated_runs`). Two is left out, and so is a run
-#: of period four or six that repeats every two lines: an article's timeline ("Sept. 15,
-#: 2015" over a quote, "Kauai, Hawaii - March 2006" over a sentence) is built that way.
+#: of period four or six that repeats every two lines: an article's timeline ("March 2,
+#: 2026" over a sentence, "Harbour ferry - April 2025" over a quote) is built that way.
 _RUN_PERIODS = (3, 4, 5, 6)
 #: A dated run repeats its shape at least this many times.
 _RUN_REPEATS = 3
-#: A short dated line ("Tuesday November 19, 2019", "2H ago") has at most this many words.
+#: A short dated line ("Monday March 2, 2026", "2H ago") has at most this many words.
 _DATED_WORDS = 8
+#: A line's shape for :func:`_dated_runs`: its length class (0 up to 3 words, 1 up to
+#: 10, 2 more) times ``_SHAPE_CLASS``, plus ``_SHAPE_ENDS`` for a sentence end, plus
+#: ``_SHAPE_DATED`` for a short dated line. A shape of ``_SHAPE_LONG`` or more is a line
+#: of more than ten words.
+_SHAPE_DATED = 1
+_SHAPE_ENDS = 2
+_SHAPE_CLASS = 4
+_SHAPE_LONG = 2 * _SHAPE_CLASS
 #: "By" in the languages of the data: a byline's first word.
 _BY_WORDS = frozenset({"by", "von", "por", "par", "di", "da", "door", "автор"})
 
@@ -404,7 +412,12 @@ def line_info(doc: Document) -> LineInfo:
         cov = cover[i]
         slot.append(eff <= 5 and "advertisement" in cov and _is_ad_slot(line))
         dated = (has_date or has_time) and eff <= _DATED_WORDS and not ends
-        shapes.append((0 if eff <= 3 else 1 if eff <= 10 else 2) * 4 + ends * 2 + dated)
+        length_class = 0 if eff <= 3 else 1 if eff <= 10 else 2
+        shapes.append(
+            length_class * _SHAPE_CLASS
+            + (_SHAPE_ENDS if ends else 0)
+            + (_SHAPE_DATED if dated else 0)
+        )
         if cov:
             covered = sum(cov.values())
             f = first[i]
@@ -473,7 +486,7 @@ def _dated_runs(shapes: Sequence[int]) -> list[bool]:
     short dated line) repeat every 3 to 6 lines, at least three times over, each repeat
     holding a short dated line and a long one (:func:`_teaser_period`).
 
-    A list of teasers (headline, author, "Tuesday November 19, 2019", lede), of stories
+    A list of teasers (headline, author, "Monday March 2, 2026", lede), of stories
     with their age ("2H ago") or of comments (name, date, comment) is built that way; an
     article's paragraphs are not. On the tuning pages every such line is furniture. Long
     lines at the start of a run are left out of it: an item ends in its long line.
@@ -493,7 +506,7 @@ def _dated_runs(shapes: Sequence[int]) -> list[bool]:
                 # a long line at the run's start is the text above it (an article's
                 # last paragraph, shaped like a lede)
                 start = i
-                while shapes[start] >= 8:
+                while shapes[start] >= _SHAPE_LONG:
                     start += 1
                 out[start : i + length] = [True] * (i + length - start)
             i = max(j, i + 1)
@@ -505,7 +518,7 @@ def _teaser_period(shapes: Sequence[int]) -> bool:
     comment: it holds a short dated line and a line of more than ten words, and it is
     not itself a shorter repeat (a timeline's date and sentence, twice over)."""
     p = len(shapes)
-    if not any(s & 1 for s in shapes) or not any(s >= 8 for s in shapes):
+    if not any(s & _SHAPE_DATED for s in shapes) or not any(s >= _SHAPE_LONG for s in shapes):
         return False
     return not any(
         p % d == 0 and all(shapes[k] == shapes[k + d] for k in range(p - d)) for d in range(1, p)
@@ -918,6 +931,12 @@ _CUT_SHARE = 0.4
 _INLINE_WALLS = frozenset({"image_credit", "advertisement", "byline"})
 
 
+def _sure_prose(info: LineInfo, sh: Shape, k: int) -> bool:
+    """Whether line ``k`` is a paragraph of sure prose (:data:`_SURE_PROSE`,
+    :data:`_SURE_WORDS`)."""
+    return sh.logit[k] <= _SURE_PROSE and info.words[k] >= _SURE_WORDS
+
+
 def _share_in(info: LineInfo, k: int, words: set[str]) -> float:
     """The share of line ``k``'s words other than function words found in ``words``
     (0 for a line of function words only)."""
@@ -969,7 +988,7 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
             for j in range(i + 1, last + 1):
                 if feats[j][cover] >= _GUARD_COVER:
                     continue
-                if not run_only and sh.logit[j] <= _SURE_PROSE and info.words[j] >= _SURE_WORDS:
+                if not run_only and _sure_prose(info, sh, j):
                     found = j  # a paragraph of sure prose
                     break
                 if (sh.prose[j] or sh.sentence[j]) and _share_in(info, j, words) >= _CUT_SHARE:
@@ -1072,15 +1091,12 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
             and span_share(k + 1) >= _PARAGRAPH_SHARE
         )
 
-    def sure(k: int) -> bool:  # a paragraph of sure prose
-        return sh.logit[k] <= _SURE_PROSE and info.words[k] >= _SURE_WORDS
-
     def prose_below(k: int) -> int:  # the second of two sure paragraphs from k on, or -1
         run = 0
         for j in range(k, n):
             if sh.wall[j] and not info.slot[j]:
                 return -1
-            if sure(j) and span_share(j) >= _PARAGRAPH_SHARE:
+            if _sure_prose(info, sh, j) and span_share(j) >= _PARAGRAPH_SHARE:
                 run += 1
                 if run >= 2:
                     return j
@@ -1091,7 +1107,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
     run = 0
     joined = False  # whether sure prose above the span has joined it
     for i in range(first - 1, -1, -1):
-        if sure(i):
+        if _sure_prose(info, sh, i):
             run += 1
             if run >= 2:
                 first = i
