@@ -56,18 +56,16 @@ from reliability.signals._boilerplate_features import (
     LINE_FEATURES,
     SPAN_FEATURES,
     LineInfo,
-    Shape,
     core_span,
     extend,
-    guarded,
     insert_rows,
     is_dump,
     line_info,
     line_model_names,
     regime_row,
+    settled,
     shape,
     span_rows,
-    wall_cut,
 )
 
 FOLDS = 5
@@ -577,14 +575,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def cut_at_walls(
-    span: tuple[int, int], info: LineInfo, sh: Shape, core: tuple[int, int]
-) -> tuple[int, int]:
-    """A walked span with its tail cut at a wall that has no article text under it
-    (:func:`wall_cut`, as :func:`reliability.signals.boilerplate.article_span` does)."""
-    return span[0], wall_cut(info, sh, core, *span)
-
-
 def fit_weights(
     ts: Sequence[Text], c_line: float = 1.0, c: float = 0.1, *, verbose: bool = False
 ) -> dict[str, Any]:
@@ -610,24 +600,20 @@ def fit_weights(
         ends: dict[tuple[float, float], list[int]] = {}
         for b, d in itertools.product(BIASES, sorted({*DRAWDOWNS, *DUMP_DRAWDOWNS})):
             spans = [
-                cut_at_walls(
-                    guarded(
-                        joined,
-                        t.info,
-                        sh,
-                        *extend(
-                            c,
-                            list(u + o),
-                            list(w + o),
-                            up_bias=b,
-                            down_bias=b,
-                            drawdown=d,
-                            skip=t.info.slot,
-                        ),
-                    ),
+                settled(
+                    joined,
                     t.info,
                     sh,
                     c,
+                    *extend(
+                        c,
+                        list(u + o),
+                        list(w + o),
+                        up_bias=b,
+                        down_bias=b,
+                        drawdown=d,
+                        skip=t.info.slot,
+                    ),
                 )
                 for t, joined, sh, c, u, w, o in zip(
                     ts, texts_joined, shapes, cores, ups, downs, own, strict=True

@@ -955,8 +955,8 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
     dump's walk is lenient, to cross the boxes set inside its article); a box inside
     an article has more of the article under it, a paragraph of sure prose or lines
     in the article's words. Comments share the article's words too, so nothing under
-    a comment-form wall counts. The first line of a dated run (teasers or comments,
-    each with its date: :func:`_dated_runs`) is a wall too; under it only a line in the
+    a comment-form wall counts. Each line of a dated run (teasers or comments, each
+    with its date: :func:`_dated_runs`) is a wall too; under it only a line in the
     article's words counts, since a teaser's lede is often sure prose. Linear: the
     span's words are gathered once, top down, and each line is looked at from at most
     one wall.
@@ -998,6 +998,66 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
             return i - 1
         i = found + 1
     return last
+
+
+#: The span's first line moves below a date stamp or photo credit among this many
+#: lines at its top ...
+_STAMP_DEPTH = 5
+#: ... above the first paragraph of sure prose or prose line of this many words ...
+_STAMP_PROSE_WORDS = 20
+#: ... when a date stamp has at most this many words ...
+_STAMP_WORDS = 12
+#: ... and the lines it would drop hold at most this many dated lines.
+_STAMP_DATED = 2
+
+
+def _stamp(text: str, info: LineInfo, sh: Shape, k: int) -> bool:
+    """Whether line ``k`` is a date stamp ("Updated 9:14 pm CST, Friday, March 6, 2026")
+    or a photo credit ("Photo: Jane Roe/Harbour Ledger"), not a sentence, a dateline
+    ("BRUSSELS, March 3 (Reuters) -") or the first item of a dated list."""
+    row = info.features[k]
+    if sh.prose[k] or row[_F["ends_sentence"]]:
+        return False
+    dated = bool(row[_F["has_date"]] or row[_F["has_time"]]) and info.words[k] <= _STAMP_WORDS
+    if not (dated or line_category(info, k) == "image_credit"):
+        return False
+    s, e = info.spans[k]
+    return not _DATELINE_RE.fullmatch(text, s, e)
+
+
+def stamp_cut(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> int:
+    """The span ``first..last``'s first line, moved below the last date stamp or photo
+    credit (:func:`_stamp`) near its top.
+
+    An article's body starts under its header: headline, standfirst, byline, the
+    publication date and the lead photo's caption and credit. Where the walk up took
+    the header in, the stamp or credit at its foot marks where the body starts: it
+    is looked for among the span's top :data:`_STAMP_DEPTH` lines above its first
+    paragraph of prose, and the lines above it go too. A dated list at the top (more
+    than :data:`_STAMP_DATED` dated lines to drop) is the article's and stays.
+    """
+    if first < 0:
+        return first
+    start = first
+    for k in range(first, min(first + _STAMP_DEPTH, last)):
+        if _sure_prose(info, sh, k) or (sh.prose[k] and info.words[k] >= _STAMP_PROSE_WORDS):
+            break
+        if _stamp(text, info, sh, k):
+            start = k + 1
+    has = _F["has_date"], _F["has_time"]
+    dated = sum(1 for k in range(first, start) if any(info.features[k][h] for h in has))
+    return first if dated > _STAMP_DATED else start
+
+
+def settled(
+    text: str, info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int
+) -> tuple[int, int]:
+    """A walked span after the guards (:func:`guarded`), the header's stamp or credit
+    (:func:`stamp_cut`) and the wall cut (:func:`wall_cut`), in that order: how both the
+    classifier and the fitting script finish a span."""
+    first, last = guarded(text, info, sh, first, last)
+    first = stamp_cut(text, info, sh, first, last)
+    return first, wall_cut(info, sh, core, first, last)
 
 
 def line_category(info: LineInfo, i: int) -> str | None:

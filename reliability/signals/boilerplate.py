@@ -62,14 +62,13 @@ from ._boilerplate_features import (
     SpanRows,
     core_span,
     extend,
-    guarded,
     insert_rows,
     is_dump,
     line_category,
     line_info,
     line_model_names,
+    settled,
     shape,
-    wall_cut,
 )
 from ._common import evidence
 
@@ -268,8 +267,9 @@ def article_span(text: str, info: LineInfo, sh: Shape) -> tuple[int, int]:
 
     The core (the surest run of prose) is grown up by the head model and down by
     the tail model, each line's log-odds plus a share of the line model's own;
-    then the guards keep real text at its edges (:func:`guarded`) and a wall with
-    nothing of the article under it ends it (:func:`wall_cut`). Only the lines the
+    then the guards keep real text at its edges, a date stamp or photo credit at the
+    foot of the header starts it and a wall with nothing of the article under it ends
+    it (:func:`settled`). Only the lines the
     walk away from the core reaches are scored.
     """
     model = _model()
@@ -292,8 +292,7 @@ def article_span(text: str, info: LineInfo, sh: Shape) -> tuple[int, int]:
         drawdown=model.dump_drawdown if dump else model.drawdown,
         skip=info.slot,
     )
-    first, last = guarded(text, info, sh, first, last)
-    return first, wall_cut(info, sh, core, first, last)
+    return settled(text, info, sh, core, first, last)
 
 
 def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:

@@ -22,6 +22,7 @@ from reliability.signals import boilerplate
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
     DENSE_FEATURES,
+    _sure_prose,
     best_segment,
     core_span,
     first_strong_segment,
@@ -29,6 +30,7 @@ from reliability.signals._boilerplate_features import (
     line_info,
     line_model_names,
     shape,
+    stamp_cut,
     wall_cut,
 )
 from reliability.signals.boilerplate import CATEGORIES, classify_lines, line_logits
@@ -1002,3 +1004,81 @@ def test_wall_cut_ends_the_span_at_the_core_end_its_last_line_or_above_a_wall(
     cut = wall_cut(info, sh, core, core[0], last)
     assert core[1] <= cut <= last
     assert cut == last or sh.wall[cut + 1]
+
+
+TITLE = "Night buses to reach northern villages"
+STAMP = "Updated 9:14 pm CST, Friday, March 6, 2026"
+
+
+def _start(lines: list[str]) -> int:
+    """Where :func:`stamp_cut` starts a span ``0..`` the last of ``lines``."""
+    text = "\n".join(lines)
+    info = line_info(Document(text))
+    sh = shape(info, line_logits(info))
+    return stamp_cut(text, info, sh, 0, len(lines) - 1)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        [TITLE, STAMP],
+        [TITLE, "Posted on March 6, 2026 by Admin"],
+        ["Menu", TITLE, "By Jane Roe", "6 March 2026 | 9:14 am"],
+        # a caption and the photo's credit under the headline
+        [
+            TITLE,
+            "Passengers wait for the late bus at the depot in Lind on Monday evening.",
+            "Photo: Jane Roe/Harbour Ledger",
+        ],
+    ],
+)
+def test_stamp_cut_starts_the_span_under_the_headers_stamp_or_credit(header: list[str]) -> None:
+    assert _start([*header, *ARTICLE]) == len(header)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a stamp under the article's first paragraph is not the header's
+        [ARTICLE[0], STAMP, *ARTICLE[1:]],
+        # a dateline is the article's
+        ["BRUSSELS, March 3 (Reuters) -", *ARTICLE],
+        # a dated list at the top is the article's
+        [
+            "March 3: night buses start on the north line",
+            "March 10: the river line follows",
+            "March 17: the last villages join",
+            *ARTICLE,
+        ],
+        # a stamp deeper than the header
+        ["Menu", "News", "Local", "Transport", "Villages", STAMP, *ARTICLE],
+    ],
+)
+def test_stamp_cut_leaves_the_span_where_no_header_ends_at_its_top(lines: list[str]) -> None:
+    assert _start(lines) == 0
+
+
+def test_caption_and_credit_above_the_article_are_removed() -> None:
+    # the caption reads as prose, so the walk takes it and the title guard the headline
+    caption = (
+        "Passengers wait for the late bus at the depot in Lind on Monday evening, a week "
+        "before the vote."
+    )
+    credit = "Photo: Jane Roe/Harbour Ledger"
+    text = body(TITLE, caption, credit)
+    assert [line for line, _ in removed(text)] == [TITLE, caption, credit]
+    assert removed(text)[-1] == (credit, "image_credit")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_POOL, TITLE, STAMP, "Photo: Jane Roe"]), min_size=1, max_size=12)
+)
+def test_stamp_cut_never_passes_sure_prose_or_the_span_end(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    info = line_info(Document(text))
+    sh = shape(info, line_logits(info))
+    last = len(lines) - 1
+    start = stamp_cut(text, info, sh, 0, last)
+    assert 0 <= start <= max(0, last)
+    assert not any(_sure_prose(info, sh, k) for k in range(start))

@@ -21,8 +21,10 @@ import pytest
 from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
-#: leaked recall 0.939 with 1.00% of article lines removed, dumps 0.913 with 1.05%
-#: (2026-12-07, the wall cut; with the machine-name line feature alone 0.939 with 1.00%
+#: leaked recall 0.943 with 1.00% of article lines removed, dumps 0.916 with 1.05%
+#: (2026-12-07, the header's stamp or credit starting the span, a fifth session: pins
+#: raised to 0.94 and 0.91; before it 0.939 and 0.913 with the same lines removed,
+#: from the wall cut; with the machine-name line feature alone 0.939 with 1.00%
 #: and 0.904 with 1.05%; the versions before reached 0.939 with 1.05% and 0.908 with
 #: 1.05%, and 0.937 with 1.05% and 0.903 with 1.15%). The dumps' recall pin rose to
 #: 0.905 with the wall cut; the guard for sure prose below the span (a fourth session of
@@ -38,8 +40,8 @@ from ..conftest import load_script
 #: on this half fell to 0.937 while it rose on every out-of-fold split of the tuning half
 #: (docs/signals.md, "What was changed on 2026-12-06").
 PINNED = {
-    "leaked": {"recall": 0.935, "article_removed_share": 0.015},
-    "pages": {"recall": 0.905, "article_removed_share": 0.015},
+    "leaked": {"recall": 0.94, "article_removed_share": 0.015},
+    "pages": {"recall": 0.91, "article_removed_share": 0.015},
 }
 #: What issue 4 asks for.
 ISSUE = {
