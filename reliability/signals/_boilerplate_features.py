@@ -190,14 +190,18 @@ _CAPS_RE = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]{2,}(?![a-zß-öø-ÿα-ωа-
 _SEPARATORS = "|•·»›"
 _SYMBOL_RE = re.compile(r"[|•·»›«‹/\\>#@©®™+=*_~^<\[\]{}]")
 _URL_RE = re.compile(r"https?://|www\.|\w@\w")
-#: Month names and abbreviations (English, German, French, Spanish, Portuguese, Italian).
+#: Month names and abbreviations (English, German, French, Spanish, Portuguese, Italian,
+#: Dutch, Indonesian, and Russian in the nominative and the genitive of "24 сентября").
 _MONTHS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
     july august september october november december januar februar märz mai juni juli oktober
     dezember janvier février mars avril juin juillet août septembre octobre novembre décembre
     enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
     janeiro fevereiro março maio junho julho setembro outubro novembro dezembro gennaio
-    febbraio aprile maggio giugno luglio settembre ottobre""".split()
+    febbraio aprile maggio giugno luglio settembre ottobre januari februari maart mei
+    augustus maret agustus desember январь февраль март апрель май июнь июль август сентябрь
+    октябрь ноябрь декабрь января февраля марта апреля мая июня июля августа сентября
+    октября ноября декабря""".split()
 )
 #: A date written with numbers ("19.11.2019", "2019-11-19", "2019年").
 _NUMERIC_DATE_RE = re.compile(r"[0-9](?:[./-]\d{1,2}[./-]\d|[年月])")

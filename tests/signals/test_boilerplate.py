@@ -1082,3 +1082,18 @@ def test_stamp_cut_never_passes_sure_prose_or_the_span_end(lines: list[str]) -> 
     start = stamp_cut(text, info, sh, 0, last)
     assert 0 <= start <= max(0, last)
     assert not any(_sure_prose(info, sh, k) for k in range(start))
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("Posted on 6 Maret 2026 by Admin", True),  # Indonesian
+        ("Gepubliceerd op 6 maart 2026", True),  # Dutch
+        ("Текст: Анна Петрова · 6 марта 2026", True),  # Russian, genitive
+        ("Март был тёплым и сухим", False),  # a month without a number next to it
+        ("The council meets in March to vote", False),
+    ],
+)
+def test_dates_are_read_in_the_listed_languages(line: str, dated: bool) -> None:
+    info = line_info(Document(line))
+    assert bool(info.features[0][DENSE_FEATURES.index("has_date")]) is dated
