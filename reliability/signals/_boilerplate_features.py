@@ -181,7 +181,8 @@ INSERT_FEATURES: tuple[str, ...] = (
 #: Han and kana: scripts written without spaces, where a "word" is a whole clause.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = frozenset(".!?…。！？")
-_CLOSERS = frozenset("\"'”’»)]」』")
+_CLOSING = "\"'”’»)]」』"
+_CLOSERS = frozenset(_CLOSING)
 _QUOTE_RE = re.compile('["“”«»„「」]')
 #: All-caps words are counted on lines of at most this many words (headers, buttons).
 _CAPS_WORDS = 15
@@ -388,7 +389,7 @@ def line_info(doc: Document) -> LineInfo:
             alpha = nw
             caps = 0
         last = line[-1]
-        last_core = line.rstrip("\"'”’»)]」』")[-1:] if last in _CLOSERS else last
+        last_core = line.rstrip(_CLOSING)[-1:] if last in _CLOSERS else last
         ends = last_core in _SENTENCE_END
         digits = bisect_left(digit_at, end) - bisect_left(digit_at, start) if digit_at else 0
         symbols = bisect_left(symbol_at, end) - bisect_left(symbol_at, start) if symbol_at else 0
@@ -950,7 +951,22 @@ def _share_in(info: LineInfo, k: int, words: set[str]) -> float:
     return sum(t in words for t in own) / len(own) if own else 0.0
 
 
-def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int) -> int:
+#: Full stops: a line under a wall that ends with one (not with an ellipsis) reads as a
+#: statement; a headline or a teaser ends with none, or with a question mark.
+_FULL_STOPS = ".。．"
+
+
+def _ends_statement(text: str, info: LineInfo, k: int) -> bool:
+    """Whether line ``k`` ends with a full stop (closing quotes and brackets aside), not
+    with an ellipsis ("... confirmed in wild a...")."""
+    s, e = info.spans[k]
+    line = text[s:e].rstrip().rstrip(_CLOSING)
+    return bool(line) and line[-1] in _FULL_STOPS and not line.endswith("..")
+
+
+def wall_cut(
+    text: str, info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int
+) -> int:
     """The span ``first..last``'s last line, cut above the first wall below the core
     that has no article text under it.
 
@@ -959,7 +975,10 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
     dump's walk is lenient, to cross the boxes set inside its article); a box inside
     an article has more of the article under it, a paragraph of sure prose or lines
     in the article's words. Comments share the article's words too, so nothing under
-    a comment-form wall counts. Each line of a dated run (teasers or comments, each
+    a comment-form wall counts. A line in the article's words counts only when it ends
+    with a full stop (:func:`_ends_statement`): the boxes of related stories under a
+    wall ("You may also like...") hold headlines on the article's own topic, which end
+    with none or with a question mark. Each line of a dated run (teasers or comments, each
     with its date: :func:`_dated_runs`) is a wall too; under it only a line in the
     article's words counts, since a teaser's lede is often sure prose. Linear: the
     span's words are gathered once, top down, and each line is looked at from at most
@@ -995,7 +1014,11 @@ def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last:
                 if not run_only and _sure_prose(info, sh, j):
                     found = j  # a paragraph of sure prose
                     break
-                if (sh.prose[j] or sh.sentence[j]) and _share_in(info, j, words) >= _CUT_SHARE:
+                if (
+                    (sh.prose[j] or sh.sentence[j])
+                    and _ends_statement(text, info, j)
+                    and _share_in(info, j, words) >= _CUT_SHARE
+                ):
                     found = j
                     break
         if found < 0:
@@ -1061,7 +1084,7 @@ def settled(
     classifier and the fitting script finish a span."""
     first, last = guarded(text, info, sh, first, last)
     first = stamp_cut(text, info, sh, first, last)
-    return first, wall_cut(info, sh, core, first, last)
+    return first, wall_cut(text, info, sh, core, first, last)
 
 
 def line_category(info: LineInfo, i: int) -> str | None:

@@ -22,6 +22,7 @@ from reliability.signals import boilerplate
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
     DENSE_FEATURES,
+    _ends_statement,
     _sure_prose,
     best_segment,
     core_span,
@@ -926,9 +927,10 @@ def test_the_article_under_a_box_set_inside_it_stays() -> None:
 
 def _cut(lines: list[str]) -> int:
     """Where :func:`wall_cut` ends a span ``0..`` the last of ``lines``."""
-    info = line_info(Document("\n".join(lines)))
+    text = "\n".join(lines)
+    info = line_info(Document(text))
     sh = shape(info, line_logits(info))
-    return wall_cut(info, sh, core_span(sh), 0, len(lines) - 1)
+    return wall_cut(text, info, sh, core_span(sh), 0, len(lines) - 1)
 
 
 def test_wall_cut_ends_the_span_above_a_wall_with_nothing_of_the_article_under_it() -> None:
@@ -995,13 +997,14 @@ _POOL = [
 def test_wall_cut_ends_the_span_at_the_core_end_its_last_line_or_above_a_wall(
     lines: list[str],
 ) -> None:
-    info = line_info(Document("\n".join(lines)))
+    text = "\n".join(lines)
+    info = line_info(Document(text))
     sh = shape(info, line_logits(info))
     core = core_span(sh)
     if core[0] < 0:
         return
     last = len(lines) - 1
-    cut = wall_cut(info, sh, core, core[0], last)
+    cut = wall_cut(text, info, sh, core, core[0], last)
     assert core[1] <= cut <= last
     assert cut == last or sh.wall[cut + 1]
 
@@ -1097,3 +1100,39 @@ def test_stamp_cut_never_passes_sure_prose_or_the_span_end(lines: list[str]) -> 
 def test_dates_are_read_in_the_listed_languages(line: str, dated: bool) -> None:
     info = line_info(Document(line))
     assert bool(info.features[0][DENSE_FEATURES.index("has_date")]) is dated
+
+
+def test_related_headlines_on_the_articles_topic_go_with_their_wall() -> None:
+    # the headlines share the article's words, but none ends with a full stop: under
+    # the wall they are not the article going on
+    box = [
+        "You may also like...",
+        "Will the night bus reach the villages north of the river?",
+        "Night bus trial carried more riders than planners expected",
+        "Council leader Marta Lind defends the transport budget",
+        "Opposition asks for a review of the night bus timetable",
+    ]
+    assert [line for line, _ in removed(body(after=tuple(box)))] == box
+
+
+def test_the_article_going_on_under_a_wall_ends_with_full_stops() -> None:
+    box = ["Related articles", "Night bus trial carried more riders than planners expected"]
+    text = "\n\n".join([*ARTICLE[:3], *box, *ARTICLE[3:]])
+    kept = paragraphs(clean(text).text)
+    assert [p for p in kept if p not in box] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("line", "statement"),
+    [
+        ("The first extended services will run from March.", True),
+        ("“We listened.”", True),
+        ("村のバスは三月から走る。", True),
+        ("Will the night bus reach the villages?", False),
+        ("Night bus trial carried more riders than expected", False),
+        ("Night bus trial carried more riders than expected, a...", False),
+        ("Night bus trial carried more riders than expected…", False),
+    ],
+)
+def test_a_statement_ends_with_a_full_stop(line: str, statement: bool) -> None:
+    assert _ends_statement(line, line_info(Document(line)), 0) is statement
