@@ -1040,8 +1040,8 @@ _STAMP_DATED = 2
 
 def _stamp(text: str, info: LineInfo, sh: Shape, k: int) -> bool:
     """Whether line ``k`` is a date stamp ("Updated 9:14 pm CST, Friday, March 6, 2026")
-    or a photo credit ("Photo: Jane Roe/Harbour Ledger"), not a sentence, a dateline
-    ("BRUSSELS, March 3 (Reuters) -") or the first item of a dated list."""
+    or a photo credit ("Photo: Jane Roe/Harbour Ledger"), not a sentence or a dateline
+    ("BRUSSELS, March 3 (Reuters) -")."""
     row = info.features[k]
     if sh.prose[k] or row[_F["ends_sentence"]]:
         return False
