@@ -269,8 +269,8 @@ def article_span(text: str, info: LineInfo, sh: Shape) -> tuple[int, int]:
     the tail model, each line's log-odds plus a share of the line model's own;
     then the guards keep real text at its edges, a date stamp or photo credit at the
     foot of the header starts it and a wall with nothing of the article under it ends
-    it (:func:`settled`). Only the lines the
-    walk away from the core reaches are scored.
+    it (:func:`settled`). Only the lines the walk away from the core reaches are
+    scored.
     """
     model = _model()
     core = core_span(sh)
