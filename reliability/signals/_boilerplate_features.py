@@ -181,6 +181,9 @@ INSERT_FEATURES: tuple[str, ...] = (
 #: Han and kana: scripts written without spaces, where a "word" is a whole clause.
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = frozenset(".!?…。！？")
+#: Full stops: a line that ends with one (not with an ellipsis) reads as a statement; a
+#: headline or a teaser ends with none, or with a question mark.
+_FULL_STOPS = frozenset(".。．")
 _CLOSING = "\"'”’»)]」』"
 _CLOSERS = frozenset(_CLOSING)
 _QUOTE_RE = re.compile('["“”«»„「」]')
@@ -277,6 +280,7 @@ class LineInfo:
     function_words: tuple[int, ...]  # each line's function words
     slot: tuple[bool, ...]  # an ad slot's bare label (see _is_ad_slot)
     dated_run: tuple[bool, ...]  # in a run of dated teasers or comments (see _dated_runs)
+    statement: tuple[bool, ...]  # ends with a full stop, not an ellipsis (see _FULL_STOPS)
 
     def full_row(self, i: int) -> tuple[float, ...]:
         """Line ``i``'s :data:`LINE_FEATURES`: the dense ones, then per lexicon category
@@ -361,6 +365,7 @@ def line_info(doc: Document) -> LineInfo:
     function_words: list[int] = []
     slot: list[bool] = []
     shapes: list[int] = []  # a line's shape for :func:`_dated_runs`
+    statement: list[bool] = []
     a = 0
     for i, (start, end) in enumerate(lines):
         line = keys[i]
@@ -389,8 +394,10 @@ def line_info(doc: Document) -> LineInfo:
             alpha = nw
             caps = 0
         last = line[-1]
-        last_core = line.rstrip(_CLOSING)[-1:] if last in _CLOSERS else last
+        bare = line.rstrip(_CLOSING) if last in _CLOSERS else line  # closing quotes aside
+        last_core = bare[-1:]
         ends = last_core in _SENTENCE_END
+        statement.append(last_core in _FULL_STOPS and not bare.endswith(".."))
         digits = bisect_left(digit_at, end) - bisect_left(digit_at, start) if digit_at else 0
         symbols = bisect_left(symbol_at, end) - bisect_left(symbol_at, start) if symbol_at else 0
         # a sentence end inside the line: punctuation, then a space (the line is
@@ -483,6 +490,7 @@ def line_info(doc: Document) -> LineInfo:
         function_words=tuple(function_words),
         slot=tuple(slot),
         dated_run=tuple(_dated_runs(shapes)),
+        statement=tuple(statement),
     )
 
 
@@ -951,22 +959,7 @@ def _share_in(info: LineInfo, k: int, words: set[str]) -> float:
     return sum(t in words for t in own) / len(own) if own else 0.0
 
 
-#: Full stops: a line under a wall that ends with one (not with an ellipsis) reads as a
-#: statement; a headline or a teaser ends with none, or with a question mark.
-_FULL_STOPS = ".。．"
-
-
-def _ends_statement(text: str, info: LineInfo, k: int) -> bool:
-    """Whether line ``k`` ends with a full stop (closing quotes and brackets aside), not
-    with an ellipsis ("... confirmed in wild a...")."""
-    s, e = info.spans[k]
-    line = text[s:e].rstrip().rstrip(_CLOSING)
-    return bool(line) and line[-1] in _FULL_STOPS and not line.endswith("..")
-
-
-def wall_cut(
-    text: str, info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int
-) -> int:
+def wall_cut(info: LineInfo, sh: Shape, core: tuple[int, int], first: int, last: int) -> int:
     """The span ``first..last``'s last line, cut above the first wall below the core
     that has no article text under it.
 
@@ -976,7 +969,7 @@ def wall_cut(
     an article has more of the article under it, a paragraph of sure prose or lines
     in the article's words. Comments share the article's words too, so nothing under
     a comment-form wall counts. A line in the article's words counts only when it ends
-    with a full stop (:func:`_ends_statement`): the boxes of related stories under a
+    with a full stop (``LineInfo.statement``): the boxes of related stories under a
     wall ("You may also like...") hold headlines on the article's own topic, which end
     with none or with a question mark. Each line of a dated run (teasers or comments, each
     with its date: :func:`_dated_runs`) is a wall too; under it only a line in the
@@ -998,7 +991,7 @@ def wall_cut(
         if not (sh.wall[i] or runs[i]) or info.slot[i]:
             i += 1
             continue
-        run_only = not sh.wall[i]  # a dated run's first line, not a wall of phrases
+        run_only = not sh.wall[i]  # a line of a dated run, not a wall of phrases
         category = None if run_only else line_category(info, i)
         if category in _INLINE_WALLS:
             i += 1
@@ -1016,7 +1009,7 @@ def wall_cut(
                     break
                 if (
                     (sh.prose[j] or sh.sentence[j])
-                    and _ends_statement(text, info, j)
+                    and info.statement[j]
                     and _share_in(info, j, words) >= _CUT_SHARE
                 ):
                     found = j
@@ -1084,7 +1077,7 @@ def settled(
     classifier and the fitting script finish a span."""
     first, last = guarded(text, info, sh, first, last)
     first = stamp_cut(text, info, sh, first, last)
-    return first, wall_cut(text, info, sh, core, first, last)
+    return first, wall_cut(info, sh, core, first, last)
 
 
 def line_category(info: LineInfo, i: int) -> str | None:

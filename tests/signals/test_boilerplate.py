@@ -22,7 +22,6 @@ from reliability.signals import boilerplate
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
     DENSE_FEATURES,
-    _ends_statement,
     _sure_prose,
     best_segment,
     core_span,
@@ -927,10 +926,9 @@ def test_the_article_under_a_box_set_inside_it_stays() -> None:
 
 def _cut(lines: list[str]) -> int:
     """Where :func:`wall_cut` ends a span ``0..`` the last of ``lines``."""
-    text = "\n".join(lines)
-    info = line_info(Document(text))
+    info = line_info(Document("\n".join(lines)))
     sh = shape(info, line_logits(info))
-    return wall_cut(text, info, sh, core_span(sh), 0, len(lines) - 1)
+    return wall_cut(info, sh, core_span(sh), 0, len(lines) - 1)
 
 
 def test_wall_cut_ends_the_span_above_a_wall_with_nothing_of_the_article_under_it() -> None:
@@ -997,14 +995,13 @@ _POOL = [
 def test_wall_cut_ends_the_span_at_the_core_end_its_last_line_or_above_a_wall(
     lines: list[str],
 ) -> None:
-    text = "\n".join(lines)
-    info = line_info(Document(text))
+    info = line_info(Document("\n".join(lines)))
     sh = shape(info, line_logits(info))
     core = core_span(sh)
     if core[0] < 0:
         return
     last = len(lines) - 1
-    cut = wall_cut(text, info, sh, core, core[0], last)
+    cut = wall_cut(info, sh, core, core[0], last)
     assert core[1] <= cut <= last
     assert cut == last or sh.wall[cut + 1]
 
@@ -1135,4 +1132,4 @@ def test_the_article_going_on_under_a_wall_ends_with_full_stops() -> None:
     ],
 )
 def test_a_statement_ends_with_a_full_stop(line: str, statement: bool) -> None:
-    assert _ends_statement(line, line_info(Document(line)), 0) is statement
+    assert line_info(Document(line)).statement == (statement,)
