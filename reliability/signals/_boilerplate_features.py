@@ -195,7 +195,7 @@ _SEPARATORS = "|•·»›"
 _SYMBOL_RE = re.compile(r"[|•·»›«‹/\\>#@©®™+=*_~^<\[\]{}]")
 _URL_RE = re.compile(r"https?://|www\.|\w@\w")
 #: Month names and abbreviations (English, German, French, Spanish, Portuguese, Italian,
-#: Dutch, Indonesian, and Russian in the nominative and the genitive of "24 сентября").
+#: Dutch, Indonesian, and Russian in the nominative and the genitive of "6 марта").
 _MONTHS = frozenset(
     """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
     july august september october november december januar februar märz mai juni juli oktober
