@@ -773,25 +773,41 @@ def first_strong_segment(
     raise AssertionError("unreachable: the heaviest segment qualifies")
 
 
+#: How far a line is from the core counts up to this many lines, no further.
+CORE_DISTANCE_CAP = 20
+
+
 def _from_core(
     info: LineInfo, sh: Shape, core: tuple[int, int], *, strong: float = 1.0
 ) -> list[tuple[float, ...]]:
     """What lies between each line and the ``core``: how many walls and very
     furniture-like lines (line-model log-odds of 4 or more), in log counts, how far
-    it is (log lines), and how many ad slots (log count; a slot is not counted as a
-    wall or a strong line). Zeros for the core's own lines.
+    it is (log lines, up to :data:`CORE_DISTANCE_CAP`), and how many ad slots (log
+    count; a slot is not counted as a wall or a strong line). Zeros for the core's
+    own lines.
+
+    The distance is capped because the tail model weighs it towards the article (a
+    long article's later paragraphs lie far below a core that is its first run of
+    prose): uncapped, that weight grew with every line, and a long run of furniture
+    far down (a teaser list of headlines and time stamps) no longer stopped the walk.
     """
     n = len(sh.logit)
     first, last = core
     out: list[tuple[float, ...]] = [(0.0,) * 4] * n
     log1p = math.log1p
+    cap = CORE_DISTANCE_CAP
     for direction in (-1, 1):
         start = first - 1 if direction < 0 else last + 1
         stop = -1 if direction < 0 else n
         edge = first if direction < 0 else last
         walls = strong_lines = slots = 0
         for i in range(start, stop, direction):
-            out[i] = (log1p(walls), log1p(strong_lines), log1p(abs(i - edge)), log1p(slots))
+            out[i] = (
+                log1p(walls),
+                log1p(strong_lines),
+                log1p(min(abs(i - edge), cap)),
+                log1p(slots),
+            )
             if info.slot[i]:
                 slots += 1
             else:

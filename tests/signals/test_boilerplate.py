@@ -8,6 +8,7 @@ dateline, a short last paragraph, a bullet list) must stay.
 from __future__ import annotations
 
 import json
+import math
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -21,7 +22,10 @@ from reliability.document import Document
 from reliability.signals import boilerplate
 from reliability.signals._boilerplate_features import (
     BINNED_FEATURES,
+    CORE_DISTANCE_CAP,
     DENSE_FEATURES,
+    SPAN_BASE,
+    SpanRows,
     _sure_prose,
     best_segment,
     core_span,
@@ -763,6 +767,27 @@ def test_core_is_the_first_run_that_weighs_enough() -> None:
     # no line leans to article: the one that leans least, as best_segment does
     assert first_strong_segment([3.0, 1.0, 4.0], bias=2.0, share=0.7) == (1, 1)
     assert first_strong_segment([], bias=2.0, share=0.7) == (-1, -1)
+
+
+def test_distance_from_the_core_stops_counting_at_the_cap() -> None:
+    # the tail model weighs distance towards the article; past the cap it adds nothing,
+    # so a long run of furniture far below the core can still end the walk
+    below = [f"Harbour notice {k}" for k in range(1, 41)]
+    doc = Document("\n\n".join([*ARTICLE, *below]))
+    info = line_info(doc)
+    sh = shape(info, line_logits(info))
+    core = core_span(sh)
+    assert core[0] == 0
+    assert core[1] < len(ARTICLE)
+    rows = SpanRows(info, sh, core)
+    at = SPAN_BASE.index("log_core_distance")
+    distance = [rows.row(i)[at] for i in range(core[1] + 1, len(info.spans))]
+    assert len(distance) > CORE_DISTANCE_CAP + 10
+    assert distance[4] == pytest.approx(math.log1p(5))
+    far = distance[CORE_DISTANCE_CAP - 1]
+    assert far == pytest.approx(math.log1p(CORE_DISTANCE_CAP))
+    assert distance[CORE_DISTANCE_CAP:] == [far] * (len(distance) - CORE_DISTANCE_CAP)
+    assert distance == sorted(distance)
 
 
 @settings(max_examples=200, deadline=None)

@@ -21,10 +21,11 @@ import pytest
 from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
-#: leaked recall 0.943 with 1.00% of article lines removed, dumps 0.916 with 1.05%
-#: (2026-12-07, the header's stamp or credit starting the span, a fifth session: pins
-#: raised to 0.94 and 0.91; before it 0.939 and 0.913 with the same lines removed,
-#: from the wall cut; with the machine-name line feature alone 0.939 with 1.00%
+#: leaked recall 0.943 with 1.00% of article lines removed, dumps 0.916 with 0.85%
+#: (2026-12-07, a sixth session: the distance from the core counting up to 20 lines took
+#: 4 article lines fewer from the dumps; the header's stamp or credit starting the span,
+#: a fifth session: pins raised to 0.94 and 0.91; before it 0.939 and 0.913 with the
+#: same lines removed, from the wall cut; with the machine-name line feature alone 0.939 with 1.00%
 #: and 0.904 with 1.05%; the versions before reached 0.939 with 1.05% and 0.908 with
 #: 1.05%, and 0.937 with 1.05% and 0.903 with 1.15%). The dumps' recall pin rose to
 #: 0.905 with the wall cut; the guard for sure prose below the span (a fourth session of
@@ -43,10 +44,10 @@ PINNED = {
     "leaked": {"recall": 0.94, "article_removed_share": 0.015},
     "pages": {"recall": 0.91, "article_removed_share": 0.015},
 }
-#: What issue 4 asks for.
+#: What issue 4 asks for (the dumps' removed-share pin above, 1.5%, is tighter).
 ISSUE = {
     "leaked": {"recall": 0.95, "article_removed_share": 0.01},
-    "pages": {"recall": 0.90, "article_removed_share": 0.015},
+    "pages": {"recall": 0.90, "article_removed_share": 0.02},
 }
 
 
