@@ -569,9 +569,11 @@ def _is_ad_slot(line: str) -> bool:
 
 #: Categories whose phrases open a box of furniture under them: a short heading that
 #: starts with one ("Next Up In Science & Health", "Trending in Entertainment", "More
-#: from Science") is a wall, though its other words are not furniture phrases.
+#: from Science", "Related coverage from the Money Desk:") is a wall, though its other
+#: words are not furniture phrases ...
 _OPENERS = frozenset({"related_links", "share_prompt", "newsletter", "comment_form"})
-_OPENER_WORDS = 6
+#: ... when it has at most this many words and no sentence end.
+_OPENER_WORDS = 8
 
 
 def shape(info: LineInfo, logits: Sequence[float]) -> Shape:

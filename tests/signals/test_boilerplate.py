@@ -626,6 +626,8 @@ def test_a_short_heading_that_opens_with_a_box_phrase_is_a_wall() -> None:
         "Trending in Entertainment",
         "More from Science",
         "Share your thoughts",
+        "Related coverage from the Harbour Ledger money desk:",  # eight words
+        "Sign up for the Harbour Ledger weekly digest",
     ]
     assert _walls(headings) == [True] * len(headings)
 
@@ -635,8 +637,20 @@ def test_a_sentence_or_another_kind_of_phrase_at_the_start_is_no_wall() -> None:
         "Related reporting from the council meeting is below.",  # ends like a sentence
         "Popular pressure on the council grew through the summer as fares rose again",  # long
         "Photo by Anna Berg, taken at the depot",  # an image credit does not open a box
+        "More riders than planners expected took the first night buses",  # ten words
     ]
-    assert _walls(lines) == [False, False, False]
+    assert _walls(lines) == [False, False, False, False]
+
+
+def test_teasers_under_an_eight_word_box_heading_go() -> None:
+    teasers = (
+        "Related coverage from the Harbour Ledger money desk:",
+        "How to read your first council tax bill",
+        "What the new ferry fares mean for commuters",
+        "Five ways to cut your heating costs this winter",
+        "Why the harbour levy is going up again",
+    )
+    assert paragraphs(clean(body(after=teasers)).text) == ARTICLE
 
 
 def test_a_subheading_that_opens_with_a_box_phrase_keeps_the_paragraphs_under_it() -> None:

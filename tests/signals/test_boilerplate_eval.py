@@ -6,9 +6,9 @@ Runs ``scripts/eval_boilerplate.py`` on the held-out half of the labelled pages
 * the floors this version reaches, pinned so that no change may lower them;
 * the floors issue 4 asks for (leaked: recall >= 0.95 with at most 1% of article
   lines removed; whole dumps: recall >= 0.90 with at most 2% removed). The dumps
-  reach them and they are asserted; the leaked pages do not yet (recall and the
-  share removed both miss narrowly): that test is a strict expected failure, so
-  it turns red the day they are reached and the pin can move up.
+  reach them and they are asserted; the leaked pages reach the recall but remove one
+  article line too many (21 of 2,003): that test is a strict expected failure, so
+  it turns red the day both are reached and the pin can move up.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ import pytest
 from ..conftest import load_script
 
 #: What this version reaches on the held-out half, less a small margin (non-regression):
-#: leaked recall 0.943 with 1.00% of article lines removed, dumps 0.916 with 0.85%
-#: (2026-12-07, a sixth session: the distance from the core counting up to 20 lines took
-#: 4 article lines fewer from the dumps; the header's stamp or credit starting the span,
+#: leaked recall 0.957 with 1.05% of article lines removed, dumps 0.916 with 0.90%
+#: (2026-12-07, a sixth session: box headings of up to eight words raised the leaked
+#: recall from 0.943 with 1.00% removed, and the leaked recall pin to 0.95; before it the
+#: distance from the core counting up to 20 lines took 4 article lines fewer from the
+#: dumps, 0.85% against 1.05%; the header's stamp or credit starting the span,
 #: a fifth session: pins raised to 0.94 and 0.91; before it 0.939 and 0.913 with the
 #: same lines removed, from the wall cut; with the machine-name line feature alone 0.939 with 1.00%
 #: and 0.904 with 1.05%; the versions before reached 0.939 with 1.05% and 0.908 with
@@ -41,7 +43,7 @@ from ..conftest import load_script
 #: on this half fell to 0.937 while it rose on every out-of-fold split of the tuning half
 #: (docs/signals.md, "What was changed on 2026-12-06").
 PINNED = {
-    "leaked": {"recall": 0.94, "article_removed_share": 0.015},
+    "leaked": {"recall": 0.95, "article_removed_share": 0.015},
     "pages": {"recall": 0.91, "article_removed_share": 0.015},
 }
 #: What issue 4 asks for (the dumps' removed-share pin above, 1.5%, is tighter).
@@ -75,7 +77,11 @@ def test_pinned_floors_hold(heldout: dict[str, Any], variant: str) -> None:
         pytest.param(
             "leaked",
             marks=pytest.mark.xfail(
-                strict=True, reason="issue 4 leaked floors not reached yet (see docs/signals.md)"
+                strict=True,
+                reason=(
+                    "issue 4 leaked floors not both reached yet: recall is, the share of "
+                    "article lines removed is one line over (see docs/signals.md)"
+                ),
             ),
         ),
         "pages",
