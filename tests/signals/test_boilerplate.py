@@ -637,7 +637,7 @@ def test_a_sentence_or_another_kind_of_phrase_at_the_start_is_no_wall() -> None:
         "Related reporting from the council meeting is below.",  # ends like a sentence
         "Popular pressure on the council grew through the summer as fares rose again",  # long
         "Photo by Anna Berg, taken at the depot",  # an image credit does not open a box
-        "More riders than planners expected took the first night buses",  # ten words
+        "Read more about how the council will pay for it",  # ten words: too long for a box
     ]
     assert _walls(lines) == [False, False, False, False]
 
