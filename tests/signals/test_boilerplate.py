@@ -218,6 +218,9 @@ def test_a_comment_thread_below_a_short_article_goes() -> None:
         # a paragraph that mentions sharing and comments
         "Thousands of users shared the video on social media, and the mayor's office said it "
         "would not comment until the police had finished their inquiry.",
+        # a paragraph about a reporter, in the words of an author box's bio
+        "Anna Berg, who is a former reporter for the Harbour Ledger, told the council that "
+        "the night buses had been late on most evenings of the trial year.",
     ],
 )
 def test_prose_about_furniture_topics_stays(paragraph: str) -> None:
