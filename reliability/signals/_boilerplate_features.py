@@ -1049,6 +1049,11 @@ _STAMP_WORDS = 12
 _STAMP_DATED = 2
 
 
+def _dated(row: Sequence[float]) -> bool:
+    """Whether a line's feature ``row`` says it holds a date or a clock time."""
+    return bool(row[_F["has_date"]] or row[_F["has_time"]])
+
+
 def _stamp(text: str, info: LineInfo, sh: Shape, k: int) -> bool:
     """Whether line ``k`` is a date stamp ("Updated 9:14 pm CST, Friday, March 6, 2026")
     or a photo credit ("Photo: Jane Roe/Harbour Ledger"), not a sentence or a dateline
@@ -1056,7 +1061,7 @@ def _stamp(text: str, info: LineInfo, sh: Shape, k: int) -> bool:
     row = info.features[k]
     if sh.prose[k] or row[_F["ends_sentence"]]:
         return False
-    dated = bool(row[_F["has_date"]] or row[_F["has_time"]]) and info.words[k] <= _STAMP_WORDS
+    dated = _dated(row) and info.words[k] <= _STAMP_WORDS
     if not (dated or line_category(info, k) == "image_credit"):
         return False
     s, e = info.spans[k]
@@ -1082,8 +1087,7 @@ def stamp_cut(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> in
             break
         if _stamp(text, info, sh, k):
             start = k + 1
-    has = _F["has_date"], _F["has_time"]
-    dated = sum(1 for k in range(first, start) if any(info.features[k][h] for h in has))
+    dated = sum(1 for k in range(first, start) if _dated(info.features[k]))
     return first if dated > _STAMP_DATED else start
 
 
@@ -1222,7 +1226,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         first -= 1
     if first == 1 and not info.cover[0] and info.words[0] <= TITLE_WORDS:
         row = rows[0]
-        if not (row[_F["has_date"]] or row[_F["has_time"]] or row[_F["starts_by"]]):
+        if not (_dated(row) or row[_F["starts_by"]]):
             first = 0
     n = len(rows)
     upto = first  # the span's first line, once the guards above have moved it
