@@ -1096,10 +1096,23 @@ def settled(
 ) -> tuple[int, int]:
     """A walked span after the guards (:func:`guarded`), the header's stamp or credit
     (:func:`stamp_cut`) and the wall cut (:func:`wall_cut`), in that order: how both the
-    classifier and the fitting script finish a span."""
+    classifier and the fitting script finish a span.
+
+    Last, the span takes in the runs of wordless lines (a rule of underscores, a
+    row of stars) right above and below it: such a line says nothing of which side
+    it belongs to, so it goes only with furniture on both sides of it.
+    """
     first, last = guarded(text, info, sh, first, last)
     first = stamp_cut(text, info, sh, first, last)
-    return first, wall_cut(info, sh, core, first, last)
+    last = wall_cut(info, sh, core, first, last)
+    if first < 0:
+        return first, last
+    words = info.words
+    while first > 0 and not words[first - 1]:
+        first -= 1
+    while last + 1 < len(words) and not words[last + 1]:
+        last += 1
+    return first, last
 
 
 def line_category(info: LineInfo, i: int) -> str | None:

@@ -254,6 +254,24 @@ def test_short_last_paragraph_stays_before_a_leaked_tail() -> None:
     assert [t for t, _ in removed(text)] == ["Share this:", "Leave a Reply"]
 
 
+@pytest.mark.parametrize("rule", ["______", "* * *", "---", "%"])
+def test_a_wordless_rule_at_the_articles_edge_stays(rule: str) -> None:
+    # a rule between the article and its leaked tail, or over the article, says
+    # nothing of which side it belongs to: it goes only with furniture on both sides
+    tail = ("Share this:", "Leave a Reply")
+    text = body(rule, after=(rule, *tail))
+    assert [t for t, _ in removed(text)] == list(tail)
+    assert paragraphs(clean(text).text) == [rule, *ARTICLE, rule]
+
+
+@pytest.mark.parametrize("rule", ["______", "* * *"])
+def test_a_wordless_rule_between_furniture_lines_goes(rule: str) -> None:
+    tail = ("Share this:", rule, "Leave a Reply", "You must be logged in to post a comment.")
+    text = body("Home » News » Local", rule, after=tail)
+    assert [t for t, _ in removed(text)] == ["Home » News » Local", *tail]
+    assert paragraphs(clean(text).text) == [rule, *ARTICLE]
+
+
 def test_one_paragraph_article_stays() -> None:
     text = ARTICLE[0] + "\n"
     assert removed(text) == []
