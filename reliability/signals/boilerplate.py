@@ -18,8 +18,9 @@ in the length of the text:
    leaked head and tail) is furniture.
 4. **Guards** keep real text at the span's edges (an article cut by an embedded
    post, a dateline, a lone title, a short last paragraph, a list the article ends
-   with), and the **insert model** removes furniture inside the span (an
-   "Advertisement" label between paragraphs) when it is sure.
+   with, a wordless rule such as "___" at its edge), and the **insert model**
+   removes furniture inside the span (an "Advertisement" label between paragraphs)
+   when it is sure.
 
 All weights are data in ``reliability/weights/boilerplate.json``, fitted by
 ``scripts/fit_boilerplate.py`` and evaluated here in pure Python.
