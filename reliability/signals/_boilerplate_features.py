@@ -1054,6 +1054,12 @@ def _dated(row: Sequence[float]) -> bool:
     return bool(row[_F["has_date"]] or row[_F["has_time"]])
 
 
+def byline_shaped(row: Sequence[float]) -> bool:
+    """Whether a line's feature ``row`` reads like a byline or a date stamp: it holds a
+    date or a clock time, or opens with "By"."""
+    return _dated(row) or bool(row[_F["starts_by"]])
+
+
 def _stamp(text: str, info: LineInfo, sh: Shape, k: int) -> bool:
     """Whether line ``k`` is a date stamp ("Updated 9:14 pm CST, Friday, March 6, 2026")
     or a photo credit ("Photo: Jane Roe/Harbour Ledger"), not a sentence or a dateline
@@ -1239,7 +1245,7 @@ def guarded(text: str, info: LineInfo, sh: Shape, first: int, last: int) -> tupl
         first -= 1
     if first == 1 and not info.cover[0] and info.words[0] <= TITLE_WORDS:
         row = rows[0]
-        if not (_dated(row) or row[_F["starts_by"]]):
+        if not byline_shaped(row):
             first = 0
     n = len(rows)
     upto = first  # the span's first line, once the guards above have moved it

@@ -61,6 +61,7 @@ from ._boilerplate_features import (
     LineInfo,
     Shape,
     SpanRows,
+    byline_shaped,
     core_span,
     extend,
     insert_rows,
@@ -313,9 +314,6 @@ def inserts(info: LineInfo, sh: Shape, first: int, last: int) -> set[int]:
     }
 
 
-_HAS = {name: DENSE_FEATURES.index(name) for name in ("has_date", "has_time", "starts_by")}
-
-
 #: Inside a run of removed lines, a line's own lexicon category replaces the run's
 #: where the line is furniture on its own account (the line model leans that way) or
 #: its furniture phrases cover at least this share of it: a comment that happens to
@@ -329,8 +327,7 @@ def _covered(info: LineInfo, i: int) -> float:
 
 
 def _shape_category(info: LineInfo, i: int) -> str:
-    row = info.features[i]
-    if row[_HAS["has_date"]] or row[_HAS["has_time"]] or row[_HAS["starts_by"]]:
+    if byline_shaped(info.features[i]):
         return "byline"
     if info.words[i] <= 5:
         return "navigation"
